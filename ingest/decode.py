@@ -44,7 +44,10 @@ HTML_START = re.compile(r"\A\s*(<!doctype\s+html|<html\b|<head\b|<body\b|<meta\b
 HTML_TAGS = re.compile(r"</?(p|div|article|span|a|h[1-6]|table|ul|li|section)\b[^>]*>", re.I)
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)\s*\n")
 MARKDOWN_SIGNS = re.compile(r"^(#{1,6} \S|```|\s*[-*+] \S|\s*\d+\. \S|>\s|\|.*\|\s*$)", re.M)
-TEXT_DUMP_HEADING = re.compile(r"^#{1,6}[^\s#]", re.M)
+# `#Heading` (no space) is how browsers' copy turns headings into text; `#tag` lines are
+# lower case, so only capitalised ones count.
+TEXT_DUMP_HEADING = re.compile(r"^#{1,6}[A-Z0-9][^\n]*$", re.M)
+MARKDOWN_HEADING = re.compile(r"^#{1,6} \S", re.M)
 
 
 def decode(data: bytes, source: str) -> str:
@@ -65,10 +68,18 @@ def decode(data: bytes, source: str) -> str:
             return data.decode(declared)
         except (UnicodeDecodeError, LookupError):
             pass
-    best = from_bytes(data).best()
+    return _strict(data, _detect(data, source), source)
+
+
+def _detect(data: bytes, source: str) -> str:
+    results = from_bytes(data)
+    best = results.best()
     if best is None or best.encoding is None:
         raise IngestError(source, "undecodable text (no character encoding fits its bytes)")
-    return _strict(data, best.encoding, source)
+    # Single-byte code pages often tie (cp1250, cp1252, cp1257 read most Latin text equally
+    # well); windows-1252 is the web's most common legacy encoding, so it wins a tie.
+    tied = {r.encoding for r in results if (r.chaos, r.coherence) == (best.chaos, best.coherence)}
+    return "cp1252" if "cp1252" in tied else best.encoding
 
 
 def _strict(data: bytes, encoding: str, source: str) -> str:
@@ -114,10 +125,10 @@ def sniff(text: str, origin: str) -> Format:
         return "html"
     if FRONT_MATTER.match(head):
         return "markdown"
+    if TEXT_DUMP_HEADING.search(head) and not MARKDOWN_HEADING.search(head):
+        return "text"  # `#Heading` without a space is a browser dump, not Markdown
     if extension in MARKDOWN_EXTENSIONS:
         return "markdown"
-    if TEXT_DUMP_HEADING.search(head):
-        return "text"  # `#Heading` without a space is a browser dump, not Markdown
     if extension in HTML_EXTENSIONS:
         return "markdown" if MARKDOWN_SIGNS.search(head) else "text"
     if len(MARKDOWN_SIGNS.findall(head)) >= 3 and "```" in head:

@@ -41,7 +41,7 @@ class Metadata(Model):
     tags: list[str] = []
     """The article's own tags, keywords or categories, as written."""
     provenance: dict[str, str] = {}
-    """For each field above that has a value, where it came from (`json-ld`, `og`, `byline`, ...)."""
+    """For each field above that has a value, where it came from (`json-ld`, `og`, `byline`)."""
 
 
 class Draft(Model):
@@ -124,7 +124,7 @@ class Quantity(Model):
     high: float | None = None
     """The high end of a range (`3–5 GW` → 5), None for a single value."""
     unit: str | None = None
-    """`percent`, `pp`, `bp`, `fraction`, a measurement unit, or the counted thing's singular noun."""
+    """`percent`, `pp`, `bp`, `fraction`, a measurement unit, or the counted thing's noun."""
     currency: str | None = None
     """ISO 4217 code for money (`USD`)."""
     approximate: bool = False
@@ -191,3 +191,9 @@ class Article(Model):
     code_blocks: list[CodeBlock] = []
     links: list[Link] = []
     claims: list[Claim] = []
+
+
+if __name__ == "__main__":  # `python -m ingest.models` prints the schema kept in schema/
+    import json
+
+    print(json.dumps(Article.model_json_schema(), indent=2, ensure_ascii=False))

@@ -6,17 +6,23 @@ in a worker process or on a cluster unchanged.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from ingest import __version__, structure
 from ingest.decode import decode, sniff
-from ingest.models import Article, Format
+from ingest.models import Article, Format, Metadata
 from ingest.readers import READERS
 from ingest.sources import RawDocument
 
 PARSER_VERSION = __version__
 
 
-def parse(raw: RawDocument, format: Format | None = None) -> Article:
-    """Parse one raw document into an Article, or raise IngestError naming it and why."""
+def parse(raw: RawDocument, format: Format | None = None, now: datetime | None = None) -> Article:
+    """Parse one raw document into an Article, or raise IngestError naming it and why.
+
+    `now` is the import time: a published date after it is a misread (a schedule, a script's
+    date), so it is dropped. Without `now`, dates are kept as read.
+    """
     text = decode(raw.data, raw.origin).replace("\r\n", "\n").replace("\r", "\n")
     format = format or sniff(text, raw.origin)
     draft = READERS[format](text, raw.origin)
@@ -25,6 +31,8 @@ def parse(raw: RawDocument, format: Format | None = None) -> Article:
     if title and not metadata.title:
         provenance = {**metadata.provenance, "title": "first heading"}
         metadata = metadata.model_copy(update={"title": title, "provenance": provenance})
+    if now is not None:
+        metadata = _not_after(metadata, now)
     parts = structure.parse(markdown)
     return Article(
         source=raw.origin,
@@ -40,3 +48,11 @@ def parse(raw: RawDocument, format: Format | None = None) -> Article:
         code_blocks=parts.code_blocks,
         links=parts.links,
     )
+
+
+def _not_after(metadata: Metadata, now: datetime) -> Metadata:
+    published = metadata.published
+    if published is None or published[:10] <= now.date().isoformat():
+        return metadata
+    provenance = {k: v for k, v in metadata.provenance.items() if k != "published"}
+    return metadata.model_copy(update={"published": None, "provenance": provenance})

@@ -33,46 +33,52 @@ class RawDocument:
         return hashlib.sha256(self.data).hexdigest()
 
 
+def discover(paths: list[str]) -> list[str | IngestError]:
+    """Every article location under `paths`, in order, or an IngestError for a path with none.
+
+    Listing first (without reading) lets the caller show progress and read lazily, so memory
+    does not grow with the number of files.
+    """
+    found: list[str | IngestError] = []
+    for path in paths:
+        found.extend(["-"] if path == "-" else _expand(path))
+    return found
+
+
+def load(location: str) -> RawDocument | IngestError:
+    """Read one location from `discover`."""
+    if location == "-":
+        return RawDocument(sys.stdin.buffer.read(), "-")
+    try:
+        return RawDocument(Path(location).read_bytes(), location)
+    except OSError as error:
+        return IngestError(location, error.strerror or str(error))
+
+
 def iter_sources(paths: list[str]) -> Iterator[RawDocument | IngestError]:
     """Yield each article under `paths`, or an IngestError for a path that yields none."""
-    for path in paths:
-        if path == "-":
-            yield RawDocument(sys.stdin.buffer.read(), "-")
-            continue
-        yield from _iter_path(path)
+    for location in discover(paths):
+        yield location if isinstance(location, IngestError) else load(location)
 
 
-def _iter_path(path: str) -> Iterator[RawDocument | IngestError]:
+def _expand(path: str) -> list[str | IngestError]:
     if glob.has_magic(path):
         matches = sorted(glob.glob(path, recursive=True))
         if not matches:
-            yield IngestError(path, "no file matches this pattern")
-        for match in matches:
-            yield from _iter_path(match)
-        return
+            return [IngestError(path, "no file matches this pattern")]
+        return [found for match in matches for found in _expand(match)]
     target = Path(path)
     if target.is_dir():
-        files = [f for f in sorted(target.rglob("*")) if _looks_like_article(f)]
-        if not files:
-            yield IngestError(path, "directory holds no articles (.html, .md, .txt)")
-        for file in files:
-            yield _read(file)
-    elif target.exists():
-        yield _read(target)
-    else:
-        yield IngestError(path, "no such file or directory")
+        files = [str(f) for f in sorted(target.rglob("*")) if _looks_like_article(f, target)]
+        return files or [IngestError(path, "directory holds no articles (.html, .md, .txt)")]
+    if target.exists():
+        return [path]
+    return [IngestError(path, "no such file or directory")]
 
 
-def _looks_like_article(path: Path) -> bool:
+def _looks_like_article(path: Path, root: Path) -> bool:
     if not path.is_file() or path.name in SKIPPED_NAMES:
         return False
-    if any(part.startswith(".") for part in path.parts):
+    if any(part.startswith(".") for part in path.relative_to(root).parts):
         return False
     return path.suffix.lower() in ARTICLE_SUFFIXES
-
-
-def _read(path: Path) -> RawDocument | IngestError:
-    try:
-        return RawDocument(path.read_bytes(), str(path))
-    except OSError as error:
-        return IngestError(str(path), error.strerror or str(error))

@@ -1,0 +1,191 @@
+"""The `newskb` command: a thin layer that parses flags, calls `pipeline` and `store`, prints."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from tabulate import tabulate
+
+from ingest import browse, pipeline, sources, store
+from ingest.errors import IngestError
+
+app = typer.Typer(
+    help="Turn saved news articles into a queryable SQLite knowledge base.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    add_completion=False,
+)
+
+DEFAULT_DB = Path("data/kb.db")
+Db = Annotated[Path, typer.Option("--db", help="The SQLite database file.")]
+
+
+class Output(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class InputFormat(StrEnum):
+    html = "html"
+    markdown = "markdown"
+    text = "text"
+
+
+@app.command("import")
+def import_(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
+    db: Db = DEFAULT_DB,
+    format: Annotated[InputFormat | None, typer.Option(
+        help="Read every input as this format instead of sniffing it.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
+) -> None:
+    """Import articles; print what was imported, unchanged, replaced or failed."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    database = store.connect(db)
+    locations = sources.discover(paths)
+    imported_at = datetime.now(UTC).isoformat(timespec="seconds")
+    counts: Counter[str] = Counter()
+    with typer.progressbar(locations, label="Importing", file=sys.stderr,
+                           hidden=len(locations) < 20) as progress:
+        for location in progress:
+            outcome, detail = _import_one(database, location, format, imported_at)
+            counts[outcome] += 1
+            if outcome == "failed":
+                typer.echo(detail, err=True)
+            elif not quiet:
+                typer.echo(f"{outcome:<10} {detail}")
+    summary = ", ".join(f"{counts[o]} {o}" for o in ("imported", "replaced", "unchanged", "failed"))
+    typer.echo(summary)
+    if counts["failed"]:
+        raise typer.Exit(1)
+
+
+def _import_one(database: Any, location: str | IngestError, format: InputFormat | None,
+                imported_at: str) -> tuple[str, str]:
+    """Import one location; return the outcome and a line saying what it was."""
+    try:
+        if isinstance(location, IngestError):
+            raise location
+        raw = sources.load(location)
+        if isinstance(raw, IngestError):
+            raise raw
+        if store.is_unchanged(database, raw.origin, raw.content_hash, pipeline.PARSER_VERSION):
+            return "unchanged", raw.origin
+        article = pipeline.parse(raw, format and format.value,
+                                 now=datetime.fromisoformat(imported_at))
+        outcome = store.save(database, article, imported_at)
+    except IngestError as error:
+        return "failed", str(error)
+    except Exception as error:  # one bad file never sinks the batch
+        name = location.source if isinstance(location, IngestError) else location
+        return "failed", f"{name}: unexpected error ({type(error).__name__}: {error})"
+    return outcome, f"{raw.origin}  →  {article.metadata.title or '(untitled)'}"
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="One SQL statement.")],
+    db: Db = DEFAULT_DB,
+    format: Annotated[Output, typer.Option(help="Output format.")] = Output.table,
+) -> None:
+    """Run SQL against the knowledge base and print the rows."""
+    try:
+        columns, rows = store.query(store.connect(db), sql)
+    except Exception as error:  # sqlite3 errors carry the reason a user needs
+        typer.echo(f"query failed: {error}", err=True)
+        raise typer.Exit(1) from None
+    _print_rows(columns, rows, format)
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words to find (all must match).")],
+    db: Db = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(help="At most this many results.")] = 20,
+    format: Annotated[Output, typer.Option(help="Output format.")] = Output.table,
+) -> None:
+    """Full-text search over article sections, best matches first."""
+    hits = store.search(store.connect(db), text, limit)
+    columns = ["article_id", "title", "path", "snippet"]
+    _print_rows(columns, [tuple(hit[c] for c in columns) for hit in hits], format)
+
+
+@app.command()
+def show(
+    article_id: Annotated[int, typer.Argument(metavar="ID", help="The article's id.")],
+    db: Db = DEFAULT_DB,
+) -> None:
+    """Show one article: metadata, outline, tables, code blocks and claims."""
+    found = store.article(store.connect(db), article_id)
+    if found is None:
+        typer.echo(f"no article with id {article_id}", err=True)
+        raise typer.Exit(1)
+    for key in ("id", "title", "author", "published", "site", "url", "format", "language",
+                "source", "word_count"):
+        typer.echo(f"{key:>10}: {found[key] if found[key] is not None else ''}")
+    typer.echo(f"{'tags':>10}: {', '.join(found['tags'])}")
+    typer.echo("\nOutline")
+    for section in found["sections"]:
+        typer.echo(f"  {'  ' * max(0, section['level'] - 1)}{section['heading'] or '(preamble)'}")
+    for table in found["tables"]:
+        caption = f" — {table['caption']}" if table["caption"] else ""
+        typer.echo(f"\nTable {table['position'] + 1} in {table['section'] or 'top'}{caption}")
+        typer.echo(tabulate(table["rows"][1:], headers=table["rows"][0], tablefmt="github"))
+    for code in found["code_blocks"]:
+        typer.echo(f"\nCode ({code['language'] or 'unknown language'}, {code['n_lines']} lines)")
+        typer.echo(code["code"])
+    if found["claims"]:
+        typer.echo("\nClaims")
+        for claim in found["claims"]:
+            hedge = ", hedged" if claim["hedged"] else ""
+            who = f" — {claim['attribution']}" if claim["attribution"] else ""
+            typer.echo(f"  [{claim['section_path'] or 'top'}] ({claim['kind']}{hedge}) "
+                       f"{claim['text']}{who}")
+
+
+@app.command()
+def stats(db: Db = DEFAULT_DB) -> None:
+    """Count what the knowledge base holds."""
+    typer.echo(tabulate(list(store.stats(store.connect(db))), tablefmt="plain"))
+
+
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def serve(
+    ctx: typer.Context,
+    db: Db = DEFAULT_DB,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8001,
+) -> None:
+    """Browse the knowledge base in Datasette. Extra options go to `datasette serve`."""
+    if not db.exists():
+        typer.echo(f"{db}: no such database (run `newskb import` first)", err=True)
+        raise typer.Exit(1)
+    store.connect(db).close()
+    with tempfile.TemporaryDirectory() as tmp:
+        metadata = Path(tmp) / "metadata.json"
+        metadata.write_text(json.dumps(browse.metadata_for(db)), encoding="utf-8")
+        command = browse.datasette_command(db, metadata, host, port, ctx.args)
+        raise typer.Exit(subprocess.call(command))
+
+
+def _print_rows(columns: list[str], rows: list[tuple[Any, ...]], format: Output) -> None:
+    if format is Output.json:
+        typer.echo(json.dumps([dict(zip(columns, row, strict=True)) for row in rows],
+                              ensure_ascii=False, indent=2))
+    elif format is Output.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        typer.echo(tabulate(rows, headers=columns, tablefmt="simple", maxcolwidths=60))

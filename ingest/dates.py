@@ -1,0 +1,72 @@
+"""Dates as people write them, to ISO 8601 (`YYYY-MM-DD`, with the time when it is given).
+
+Relative dates (`5 hours ago`, `yesterday`) have no absolute value without a reference, so they
+give None here, never today's date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+
+MONTHS = {name: i for i, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1) for name in names}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+WRITTEN_DATES = [
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),     # April 21, 2026
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),  # 21 April 2026
+]
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)"
+                      r"(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?\b")
+SLASHED = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
+
+
+def to_iso(value: object) -> str | None:
+    """An ISO 8601 date (with time when known) for a date value or string, or None."""
+    if isinstance(value, datetime):
+        return value.isoformat() if (value.hour, value.minute, value.second) != (0, 0, 0) \
+            else value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return _from_string(value.strip())
+
+
+def _from_string(text: str) -> str | None:
+    if match := ISO_DATE.search(text):
+        return _iso_match(match)
+    if match := SLASHED.search(text):
+        return _valid(int(match[1]), int(match[2]), int(match[3]))
+    try:  # RFC 2822, as in RSS feeds: "Tue, 03 Mar 2025 10:00:00 GMT"
+        return to_iso(parsedate_to_datetime(text))
+    except (TypeError, ValueError, IndexError):
+        pass
+    for pattern in WRITTEN_DATES:
+        if match := pattern.search(text):
+            month = MONTHS[match["month"].lower().rstrip(".")]
+            return _valid(int(match["year"]), month, int(match["day"]))
+    return None
+
+
+def _iso_match(match: re.Match[str]) -> str | None:
+    day = _valid(int(match[1]), int(match[2]), int(match[3]))
+    if day is None or not match[4]:
+        return day
+    zone = match[5] or ""
+    if zone and zone != "Z" and ":" not in zone:
+        zone = f"{zone[:3]}:{zone[3:]}"
+    clock = match[4] if match[4].count(":") == 2 else f"{match[4]}:00"
+    return f"{day}T{clock}{zone}"
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from ingest.cli import app
+
+ROOT = Path(__file__).parent.parent
+SAMPLES = ROOT / "data" / "samples"
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = ROOT.parent / "shared" / "corpus" / "seed" / "000_49405ddd8d144df6.txt"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "kb.db"
+
+
+@pytest.fixture
+def newskb(db_path: Path) -> Callable[..., Result]:
+    """Run a newskb command against this test's own database."""
+    runner = CliRunner()
+
+    def run(*args: str, input: bytes | str | None = None) -> Result:
+        return runner.invoke(app, [*args, "--db", str(db_path)], input=input)
+
+    return run

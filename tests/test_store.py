@@ -1,0 +1,133 @@
+"""SQLite store: idempotent by content hash, replacement in one transaction, FKs indexed."""
+
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from ingest import store
+from ingest.models import Claim, EntityMention, Quantity
+from ingest.pipeline import parse
+from ingest.sources import RawDocument
+
+ARTICLE = b"""---
+title: Storage boom
+author: Ada Lovelace
+date: 2026-01-02
+tags: [energy, batteries]
+---
+
+## Market
+
+Batteries grew 40% in 2025.
+
+| Region | GW |
+|--------|----|
+| Texas  | 12 |
+
+```python
+print(1)
+```
+"""
+
+
+def _dump(db: sqlite_utils.Database) -> dict[str, list[tuple]]:
+    tables = [t for t in db.table_names() if not t.endswith(("_fts", "_data", "_idx",
+                                                             "_docsize", "_config"))]
+    return {t: db.execute(f"SELECT * FROM [{t}] ORDER BY 1").fetchall() for t in tables}
+
+
+def _save(db: sqlite_utils.Database, data: bytes = ARTICLE, source: str = "a.md") -> str:
+    return store.save(db, parse(RawDocument(data, source)), "2026-02-01T00:00:00+00:00")
+
+
+def test_new_article_is_imported_with_all_its_parts(tmp_path: Path) -> None:
+    db = store.connect(tmp_path / "kb.db")
+    assert _save(db) == "imported"
+    assert db.execute("SELECT title, author, published, format FROM articles").fetchall() == [
+        ("Storage boom", "Ada Lovelace", "2026-01-02", "markdown")]
+    assert [r[0] for r in db.execute("SELECT tag FROM tags ORDER BY tag")] == ["batteries",
+                                                                                "energy"]
+    assert db.execute("SELECT row, col, is_header, text FROM table_cells ORDER BY row, col"
+                      ).fetchall() == [(0, 0, 1, "Region"), (0, 1, 1, "GW"),
+                                       (1, 0, 0, "Texas"), (1, 1, 0, "12")]
+    assert db.execute("SELECT language, code, n_lines FROM code_blocks").fetchall() == [
+        ("python", "print(1)", 1)]
+
+
+def test_reimporting_unchanged_bytes_changes_nothing(tmp_path: Path) -> None:
+    db = store.connect(tmp_path / "kb.db")
+    _save(db)
+    before = _dump(db)
+    assert _save(db) == "unchanged"
+    assert _save(db, source="copy-of-a.md") == "unchanged"
+    assert _dump(db) == before
+
+
+def test_changed_file_replaces_its_rows_under_the_same_id(tmp_path: Path) -> None:
+    db = store.connect(tmp_path / "kb.db")
+    _save(db)
+    assert _save(db, ARTICLE.replace(b"Texas", b"Nevada")) == "replaced"
+    assert db.execute("SELECT id FROM articles").fetchall() == [(1,)]
+    assert [r[0] for r in db.execute("SELECT text FROM table_cells WHERE row = 1 AND col = 0")] \
+        == ["Nevada"]
+    assert db["sections"].count == 2
+    assert list(db.query("SELECT rowid FROM sections_fts WHERE sections_fts MATCH 'Texas'")) == []
+
+
+def test_failure_mid_article_leaves_the_previous_rows(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    db = store.connect(tmp_path / "kb.db")
+    _save(db)
+    before = _dump(db)
+
+    def explode(*args: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(store, "_insert_tables", explode)
+    with pytest.raises(RuntimeError):
+        _save(db, ARTICLE.replace(b"Texas", b"Nevada"))
+    assert _dump(db) == before
+
+
+def test_claims_entities_and_quantities_are_stored_and_entities_shared(tmp_path: Path) -> None:
+    db = store.connect(tmp_path / "kb.db")
+    base = parse(RawDocument(ARTICLE, "a.md"))
+    block = base.blocks[0]
+    claim = Claim(section=block.section, position=0, text=block.text, kind="quantitative",
+                  hedged=False, start=block.start, end=block.end,
+                  quantities=[Quantity(text="40%", value=40, unit="percent")],
+                  entities=[EntityMention(name="Tesla", type="organization", text="Tesla's")])
+    for source in ("a.md", "b.md"):
+        article = base.model_copy(update={"claims": [claim], "source": source,
+                                          "content_hash": source})
+        store.save(db, article, "2026-02-01T00:00:00+00:00")
+    assert db["entities"].count == 1
+    assert db.execute("SELECT COUNT(*) FROM claim_entities").fetchone() == (2,)
+    assert db.execute("SELECT value, unit FROM quantities LIMIT 1").fetchone() == (40.0,
+                                                                                  "percent")
+    assert db.execute("SELECT section_path, kind FROM claims_view LIMIT 1").fetchone() == (
+        "Market", "quantitative")
+
+
+def test_every_foreign_key_has_an_index(tmp_path: Path) -> None:
+    db = store.connect(tmp_path / "kb.db")
+    for table in db.tables:
+        indexed = {i.columns[0] for i in table.indexes}
+        indexed |= {table.pks[0]} if table.pks else set()
+        for fk in table.foreign_keys:
+            assert fk.column in indexed, f"{table.name}.{fk.column} has no index"
+
+
+def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
+    db = store.connect(tmp_path / "kb.db")
+    with pytest.raises(sqlite_utils.db.sqlite3.IntegrityError):
+        db.execute("INSERT INTO tags(article_id, tag) VALUES (99, 'x')")
+
+
+def test_search_matches_words_whatever_their_punctuation(tmp_path: Path) -> None:
+    db = store.connect(tmp_path / "kb.db")
+    _save(db)
+    hits = store.search(db, "batteries' 40%")
+    assert [(h["article_id"], h["path"]) for h in hits] == [(1, "Market")]
+    assert store.search(db, "?!") == []
