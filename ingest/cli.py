@@ -155,6 +155,26 @@ def show(
 
 
 @app.command()
+def claims(
+    db: Db = DEFAULT_DB,
+    entity: Annotated[str | None, typer.Option(help="Only claims naming this entity.")] = None,
+    kind: Annotated[str | None, typer.Option(
+        help="quantitative, temporal, attributed_statement, comparative, causal, event, "
+             "prediction.")] = None,
+    hedged: Annotated[bool | None, typer.Option(
+        "--hedged/--no-hedged", help="Only hedged, or only unhedged, claims.")] = None,
+    since: Annotated[str | None, typer.Option(
+        help="Only articles published on or after this ISO date.")] = None,
+    article: Annotated[int | None, typer.Option(help="Only this article's claims.")] = None,
+    format: Annotated[Output, typer.Option(help="Output format.")] = Output.table,
+) -> None:
+    """List claims across articles, filtered by entity, kind, hedging, date or article."""
+    columns, rows = store.claims(store.connect(db), entity=entity, kind=kind, hedged=hedged,
+                                 since=since, article_id=article)
+    _print_rows(columns, rows, format)
+
+
+@app.command()
 def stats(db: Db = DEFAULT_DB) -> None:
     """Count what the knowledge base holds."""
     typer.echo(tabulate(list(store.stats(store.connect(db))), tablefmt="plain"))

@@ -221,6 +221,37 @@ def article(db: sqlite_utils.Database, article_id: int) -> dict[str, Any] | None
     return found
 
 
+def claims(db: sqlite_utils.Database, *, entity: str | None = None, kind: str | None = None,
+           hedged: bool | None = None, since: str | None = None,
+           article_id: int | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Claims matching every filter given, newest article first, in article order."""
+    where, params = [], []
+    if entity:
+        # The canonical name or the spelling used in the claim, in any case.
+        where.append("claims_view.id IN (SELECT claim_id FROM claim_entities JOIN entities "
+                     "ON entities.id = entity_id WHERE entities.name = ? COLLATE NOCASE "
+                     "OR claim_entities.text = ? COLLATE NOCASE)")
+        params += [entity, entity]
+    if kind:
+        where.append("kind = ?")
+        params.append(kind)
+    if hedged is not None:
+        where.append("hedged = ?")
+        params.append(int(hedged))
+    if since:
+        where.append("published >= ?")
+        params.append(since)
+    if article_id is not None:
+        where.append("article_id = ?")
+        params.append(article_id)
+    sql = ("SELECT id, article_id, published, article_title, section_path, kind, hedged, "
+           "attribution, text FROM claims_view"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY published DESC, article_id, position")
+    cursor = db.execute(sql, params)
+    return [d[0] for d in cursor.description], cursor.fetchall()
+
+
 def _grid(db: sqlite_utils.Database, table_id: int) -> list[list[str]]:
     grid: list[list[str]] = []
     for cell in db.query("SELECT row, text FROM table_cells WHERE table_id = ? "

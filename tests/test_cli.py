@@ -106,7 +106,7 @@ def test_every_command_has_help_text(newskb: Newskb) -> None:
 
     from ingest.cli import app
 
-    for command in ("import", "query", "search", "show", "stats", "serve"):
+    for command in ("import", "query", "search", "show", "claims", "stats", "serve"):
         result = CliRunner().invoke(app, [command, "--help"])
         assert result.exit_code == 0
         assert "--db" in result.output
