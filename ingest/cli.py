@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -16,8 +17,7 @@ from typing import Annotated, Any
 import typer
 from tabulate import tabulate
 
-from ingest import browse, pipeline, sources, store
-from ingest.errors import IngestError
+from ingest import browse, importer, sources, store
 
 app = typer.Typer(
     help="Turn saved news articles into a queryable SQLite knowledge base.",
@@ -48,49 +48,28 @@ def import_(
     db: Db = DEFAULT_DB,
     format: Annotated[InputFormat | None, typer.Option(
         help="Read every input as this format instead of sniffing it.")] = None,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes for parsing (default: all cores).")
+    ] = os.cpu_count() or 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
 ) -> None:
-    """Import articles; print what was imported, unchanged, replaced or failed."""
+    """Import articles; print what was imported, replaced, unchanged or failed."""
     db.parent.mkdir(parents=True, exist_ok=True)
-    database = store.connect(db)
     locations = sources.discover(paths)
-    imported_at = datetime.now(UTC).isoformat(timespec="seconds")
     counts: Counter[str] = Counter()
-    with typer.progressbar(locations, label="Importing", file=sys.stderr,
+    with typer.progressbar(length=len(locations), label="Importing", file=sys.stderr,
                            hidden=len(locations) < 20) as progress:
-        for location in progress:
-            outcome, detail = _import_one(database, location, format, imported_at)
-            counts[outcome] += 1
-            if outcome == "failed":
-                typer.echo(detail, err=True)
-            elif not quiet:
-                typer.echo(f"{outcome:<10} {detail}")
-    summary = ", ".join(f"{counts[o]} {o}" for o in ("imported", "replaced", "unchanged", "failed"))
-    typer.echo(summary)
+        events = importer.run(store.connect(db), locations, jobs=jobs,
+                              format=format and format.value, now=datetime.now(UTC),
+                              advance=lambda: progress.update(1))
+        for event in events:
+            counts[event.outcome] += 1
+            if event.outcome == "failed" or not quiet:
+                typer.echo(str(event), err=event.outcome == "failed")
+    typer.echo(", ".join(f"{counts[o]} {o}" for o in ("imported", "replaced", "unchanged",
+                                                      "failed")))
     if counts["failed"]:
         raise typer.Exit(1)
-
-
-def _import_one(database: Any, location: str | IngestError, format: InputFormat | None,
-                imported_at: str) -> tuple[str, str]:
-    """Import one location; return the outcome and a line saying what it was."""
-    try:
-        if isinstance(location, IngestError):
-            raise location
-        raw = sources.load(location)
-        if isinstance(raw, IngestError):
-            raise raw
-        if store.is_unchanged(database, raw.origin, raw.content_hash, pipeline.PARSER_VERSION):
-            return "unchanged", raw.origin
-        article = pipeline.parse(raw, format and format.value,
-                                 now=datetime.fromisoformat(imported_at))
-        outcome = store.save(database, article, imported_at)
-    except IngestError as error:
-        return "failed", str(error)
-    except Exception as error:  # one bad file never sinks the batch
-        name = location.source if isinstance(location, IngestError) else location
-        return "failed", f"{name}: unexpected error ({type(error).__name__}: {error})"
-    return outcome, f"{raw.origin}  →  {article.metadata.title or '(untitled)'}"
 
 
 @app.command()
