@@ -9,6 +9,8 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Iterable
+from contextlib import nullcontext
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -17,7 +19,7 @@ from typing import Annotated, Any
 import typer
 from tabulate import tabulate
 
-from ingest import browse, importer, sources, store
+from ingest import browse, exports, importer, queries, sources, store
 
 app = typer.Typer(
     help="Turn saved news articles into a queryable SQLite knowledge base.",
@@ -33,6 +35,12 @@ Db = Annotated[Path, typer.Option("--db", help="The SQLite database file.")]
 class Output(StrEnum):
     table = "table"
     json = "json"
+    csv = "csv"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    markdown = "markdown"
     csv = "csv"
 
 
@@ -80,7 +88,7 @@ def query(
 ) -> None:
     """Run SQL against the knowledge base and print the rows."""
     try:
-        columns, rows = store.query(store.connect(db), sql)
+        columns, rows = queries.query(store.connect(db), sql)
     except Exception as error:  # sqlite3 errors carry the reason a user needs
         typer.echo(f"query failed: {error}", err=True)
         raise typer.Exit(1) from None
@@ -95,7 +103,7 @@ def search(
     format: Annotated[Output, typer.Option(help="Output format.")] = Output.table,
 ) -> None:
     """Full-text search over article sections, best matches first."""
-    hits = store.search(store.connect(db), text, limit)
+    hits = queries.search(store.connect(db), text, limit)
     columns = ["article_id", "title", "path", "snippet"]
     _print_rows(columns, [tuple(hit[c] for c in columns) for hit in hits], format)
 
@@ -106,7 +114,7 @@ def show(
     db: Db = DEFAULT_DB,
 ) -> None:
     """Show one article: metadata, outline, tables, code blocks and claims."""
-    found = store.article(store.connect(db), article_id)
+    found = queries.article(store.connect(db), article_id)
     if found is None:
         typer.echo(f"no article with id {article_id}", err=True)
         raise typer.Exit(1)
@@ -148,15 +156,55 @@ def claims(
     format: Annotated[Output, typer.Option(help="Output format.")] = Output.table,
 ) -> None:
     """List claims across articles, filtered by entity, kind, hedging, date or article."""
-    columns, rows = store.claims(store.connect(db), entity=entity, kind=kind, hedged=hedged,
+    columns, rows = queries.claims(store.connect(db), entity=entity, kind=kind, hedged=hedged,
                                  since=since, article_id=article)
     _print_rows(columns, rows, format)
 
 
 @app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option(
+        help="jsonl: one Article per line; markdown: one .md per article; csv: claims.")],
+    db: Db = DEFAULT_DB,
+    out: Annotated[Path | None, typer.Option(
+        help="File to write (jsonl, csv; default stdout), or directory (markdown).")] = None,
+    where: Annotated[str | None, typer.Option(
+        help="SQL condition on `articles`, e.g. \"site = 'PolicyWire'\".")] = None,
+    since: Annotated[str | None, typer.Option(
+        help="Only articles published on or after this ISO date.")] = None,
+) -> None:
+    """Write the knowledge base, or the articles matching --where/--since, in open formats."""
+    database = store.connect(db)
+    try:
+        ids = queries.article_ids(database, where, since)
+    except Exception as error:  # a bad --where is the user's SQL: say why
+        typer.echo(f"export failed: {error}", err=True)
+        raise typer.Exit(1) from None
+    if format is ExportFormat.markdown:
+        if out is None:
+            typer.echo("--out DIRECTORY is needed for --format markdown", err=True)
+            raise typer.Exit(1)
+        out.mkdir(parents=True, exist_ok=True)
+        for article_id in ids:
+            article = queries.load_article(database, article_id)
+            (out / exports.markdown_name(article_id, article)).write_text(
+                exports.to_markdown(article), encoding="utf-8")
+        typer.echo(f"{len(ids)} articles written to {out}", err=True)
+        return
+    if format is ExportFormat.csv:
+        columns, rows = queries.claims_of(database, ids)
+        chunks: Iterable[str] = [exports.to_csv(columns, rows)]
+    else:
+        chunks = (exports.to_jsonl_line(queries.load_article(database, i)) for i in ids)
+    with (out.open("w", encoding="utf-8") if out else nullcontext(sys.stdout)) as target:
+        for chunk in chunks:
+            target.write(chunk)
+
+
+@app.command()
 def stats(db: Db = DEFAULT_DB) -> None:
     """Count what the knowledge base holds."""
-    typer.echo(tabulate(list(store.stats(store.connect(db))), tablefmt="plain"))
+    typer.echo(tabulate(list(queries.stats(store.connect(db))), tablefmt="plain"))
 
 
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})

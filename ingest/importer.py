@@ -42,9 +42,12 @@ def run(db: sqlite_utils.Database, locations: list[str | IngestError], *, jobs: 
 
     `advance` is called once per location read, for a progress bar.
     """
-    def to_parse() -> Iterator[RawDocument | Event]:
+    def to_parse() -> Iterator[RawDocument | Article | Event]:
         for location in locations:
             advance()
+            if isinstance(location, str) and location.endswith(sources.EXPORT_SUFFIX):
+                yield from _exported(db, location)
+                continue
             raw = location if isinstance(location, IngestError) else sources.load(location)
             if isinstance(raw, IngestError):
                 yield Event("failed", raw.source, raw.reason)
@@ -59,16 +62,34 @@ def run(db: sqlite_utils.Database, locations: list[str | IngestError], *, jobs: 
     for item, parsed in batch.parse_all(to_parse(), jobs, format, now):
         if isinstance(item, Event):
             yield item
+        elif isinstance(item, Article):
+            yield _store(db, item.source, item, imported_at)
         elif isinstance(parsed, IngestError):
             yield Event("failed", parsed.source, parsed.reason)
         elif parsed is not None:
-            yield _store(db, item, parsed, imported_at)
+            yield _store(db, item.origin, parsed, imported_at)
 
 
-def _store(db: sqlite_utils.Database, raw: RawDocument, article: Article,
-           imported_at: str) -> Event:
+def _exported(db: sqlite_utils.Database, location: str) -> Iterator[Article | Event]:
+    """Articles from a JSONL export: validated, not parsed again."""
+    for line in sources.iter_export(location):
+        if isinstance(line, IngestError):
+            yield Event("failed", line.source, line.reason)
+            continue
+        try:
+            article = pipeline.from_export(line[1], line[0])
+        except IngestError as error:
+            yield Event("failed", error.source, error.reason)
+            continue
+        if store.is_unchanged(db, article.source, article.content_hash, article.parser_version):
+            yield Event("unchanged", article.source, "")
+        else:
+            yield article
+
+
+def _store(db: sqlite_utils.Database, origin: str, article: Article, imported_at: str) -> Event:
     try:
         outcome = store.save(db, article, imported_at)
     except Exception as error:  # a store failure rolls back this article only
-        return Event("failed", raw.origin, f"not stored ({type(error).__name__}: {error})")
-    return Event(outcome, raw.origin, article.metadata.title or "(untitled)")
+        return Event("failed", origin, f"not stored ({type(error).__name__}: {error})")
+    return Event(outcome, origin, article.metadata.title or "(untitled)")

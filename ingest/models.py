@@ -181,6 +181,9 @@ class Article(Model):
     content_hash: str
     """SHA-256 of the raw bytes: an unchanged file is not imported twice."""
     parser_version: str
+    imported_at: str | None = None
+    """When this version was stored (UTC, ISO 8601): set by the store, kept by exports so a
+    re-import of an export gives the same rows."""
     metadata: Metadata
     body_markdown: str
     """The whole article as Markdown and nothing of the page around it."""

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from pydantic import ValidationError
+
 from ingest import __version__, structure
 from ingest.decode import decode, sniff
+from ingest.errors import IngestError
 from ingest.models import Article, Format, Metadata
 from ingest.readers import READERS
 from ingest.sources import RawDocument
@@ -48,6 +51,16 @@ def parse(raw: RawDocument, format: Format | None = None, now: datetime | None =
         code_blocks=parts.code_blocks,
         links=parts.links,
     )
+
+
+def from_export(line: bytes, origin: str) -> Article:
+    """An Article from one line of `newskb export --format jsonl`, validated again."""
+    try:
+        return Article.model_validate_json(line)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "line"
+        raise IngestError(origin, f"not a newskb article ({where}: {first['msg']})") from None
 
 
 def _not_after(metadata: Metadata, now: datetime) -> Metadata:

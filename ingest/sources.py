@@ -18,7 +18,9 @@ from ingest.errors import IngestError
 # Files people keep beside their articles that are never articles.
 SKIPPED_NAMES = {".DS_Store", "Thumbs.db", "desktop.ini"}
 ARTICLE_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".md", ".markdown", ".mdown", ".mkd",
-                    ".txt", ".text", ""}
+                    ".txt", ".text", ".jsonl", ""}
+EXPORT_SUFFIX = ".jsonl"
+"""`newskb export --format jsonl`: one article per line, already parsed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,17 @@ def load(location: str) -> RawDocument | IngestError:
         return IngestError(location, error.strerror or str(error))
 
 
+def iter_export(location: str) -> Iterator[tuple[str, bytes] | IngestError]:
+    """Each non-empty line of a JSONL export, named `path:line`, read one at a time."""
+    try:
+        with open(location, "rb") as lines:
+            for number, line in enumerate(lines, start=1):
+                if line.strip():
+                    yield f"{location}:{number}", line
+    except OSError as error:
+        yield IngestError(location, error.strerror or str(error))
+
+
 def iter_sources(paths: list[str]) -> Iterator[RawDocument | IngestError]:
     """Yield each article under `paths`, or an IngestError for a path that yields none."""
     for location in discover(paths):
@@ -70,7 +83,8 @@ def _expand(path: str) -> list[str | IngestError]:
     target = Path(path)
     if target.is_dir():
         files = [str(f) for f in sorted(target.rglob("*")) if _looks_like_article(f, target)]
-        return files or [IngestError(path, "directory holds no articles (.html, .md, .txt)")]
+        reason = "directory holds no articles (.html, .md, .txt, .jsonl)"
+        return files or [IngestError(path, reason)]
     if target.exists():
         return [path]
     return [IngestError(path, "no such file or directory")]

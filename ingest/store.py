@@ -16,10 +16,8 @@ state intact. The schema is `schema/schema.sql`, run as it is.
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import sqlite_utils
 
@@ -29,7 +27,6 @@ Outcome = Literal["imported", "unchanged", "replaced"]
 
 _PACKAGED = Path(__file__).parent / "schema"
 SCHEMA_DIR = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).parent.parent / "schema"
-FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
 def connect(path: str | Path) -> sqlite_utils.Database:
@@ -82,7 +79,7 @@ def _insert_article(db: sqlite_utils.Database, article: Article, imported_at: st
         "author": ", ".join(meta.authors) or None, "published": meta.published,
         "site": meta.site, "format": article.format, "language": meta.language,
         "content_hash": article.content_hash, "body_markdown": article.body_markdown,
-        "word_count": article.word_count, "imported_at": imported_at,
+        "word_count": article.word_count, "imported_at": article.imported_at or imported_at,
         "parser_version": article.parser_version,
         "provenance": json.dumps(meta.provenance, sort_keys=True) if meta.provenance else None,
     }
@@ -163,110 +160,3 @@ def _insert_claims(db: sqlite_utils.Database, claims: list[Claim], article_id: i
                 "INSERT OR IGNORE INTO claim_entities(claim_id, entity_id, text) "
                 "SELECT ?, id, ? FROM entities WHERE name = ?",
                 [claim_id, mention.text, mention.name])
-
-
-# Reads for the CLI ---------------------------------------------------------------------------
-
-
-def query(db: sqlite_utils.Database, sql: str,
-          params: dict[str, Any] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Run one SQL statement; return its column names and rows."""
-    cursor = db.execute(sql, params or {})
-    columns = [d[0] for d in cursor.description] if cursor.description else []
-    return columns, cursor.fetchall()
-
-
-def fts_query(text: str) -> str:
-    """Words of `text` as an FTS5 query that matches all of them, whatever punctuation it has."""
-    return " ".join(f'"{word}"' for word in FTS_TOKEN.findall(text))
-
-
-def search(db: sqlite_utils.Database, text: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Sections matching every word of `text`, best first, with their article and a snippet."""
-    match = fts_query(text)
-    if not match:
-        return []
-    sql = """
-        SELECT sections.article_id, articles.title, sections.path,
-               snippet(sections_fts, 1, '[', ']', '…', 12) AS snippet
-        FROM sections_fts
-        JOIN sections ON sections.id = sections_fts.rowid
-        JOIN articles ON articles.id = sections.article_id
-        WHERE sections_fts MATCH ? ORDER BY rank LIMIT ?"""
-    return [dict(row) for row in db.query(sql, [match, limit])]
-
-
-def article(db: sqlite_utils.Database, article_id: int) -> dict[str, Any] | None:
-    """An article's metadata, outline, tables (as grids), code blocks and claims."""
-    rows = list(db.query("SELECT * FROM articles WHERE id = ?", [article_id]))
-    if not rows:
-        return None
-    found = rows[0]
-    found["tags"] = [r["tag"] for r in db.query(
-        "SELECT tag FROM tags WHERE article_id = ? ORDER BY rowid", [article_id])]
-    found["sections"] = list(db.query(
-        "SELECT id, level, heading, path FROM sections WHERE article_id = ? ORDER BY position",
-        [article_id]))
-    found["tables"] = [
-        {**t, "rows": _grid(db, t["id"])} for t in db.query(
-            "SELECT tables.*, sections.path AS section FROM tables JOIN sections "
-            "ON sections.id = tables.section_id WHERE tables.article_id = ? "
-            "ORDER BY tables.position", [article_id])]
-    found["code_blocks"] = list(db.query(
-        "SELECT language, n_lines, code FROM code_blocks WHERE article_id = ? ORDER BY position",
-        [article_id]))
-    found["claims"] = list(db.query(
-        "SELECT section_path, kind, hedged, attribution, text FROM claims_view "
-        "WHERE article_id = ? ORDER BY position", [article_id]))
-    return found
-
-
-def claims(db: sqlite_utils.Database, *, entity: str | None = None, kind: str | None = None,
-           hedged: bool | None = None, since: str | None = None,
-           article_id: int | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
-    """Claims matching every filter given, newest article first, in article order."""
-    where, params = [], []
-    if entity:
-        # The canonical name or the spelling used in the claim, in any case.
-        where.append("claims_view.id IN (SELECT claim_id FROM claim_entities JOIN entities "
-                     "ON entities.id = entity_id WHERE entities.name = ? COLLATE NOCASE "
-                     "OR claim_entities.text = ? COLLATE NOCASE)")
-        params += [entity, entity]
-    if kind:
-        where.append("kind = ?")
-        params.append(kind)
-    if hedged is not None:
-        where.append("hedged = ?")
-        params.append(int(hedged))
-    if since:
-        where.append("published >= ?")
-        params.append(since)
-    if article_id is not None:
-        where.append("article_id = ?")
-        params.append(article_id)
-    sql = ("SELECT id, article_id, published, article_title, section_path, kind, hedged, "
-           "attribution, text FROM claims_view"
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY published DESC, article_id, position")
-    cursor = db.execute(sql, params)
-    return [d[0] for d in cursor.description], cursor.fetchall()
-
-
-def _grid(db: sqlite_utils.Database, table_id: int) -> list[list[str]]:
-    grid: list[list[str]] = []
-    for cell in db.query("SELECT row, text FROM table_cells WHERE table_id = ? "
-                         "ORDER BY row, col", [table_id]):
-        if cell["row"] == len(grid):
-            grid.append([])
-        grid[-1].append(cell["text"])
-    return grid
-
-
-def stats(db: sqlite_utils.Database) -> Iterator[tuple[str, int]]:
-    """Row counts of the tables users query, then articles per format."""
-    for table in ("articles", "sections", "paragraphs", "tables", "table_cells", "code_blocks",
-                  "links", "tags", "claims", "entities", "quantities"):
-        yield table, db[table].count
-    for fmt, count in db.execute(
-            "SELECT format, COUNT(*) FROM articles GROUP BY format ORDER BY format"):
-        yield f"format={fmt}", count

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from ingest import store
+from ingest import queries, store
 from ingest.models import Claim, EntityMention, Quantity
 from ingest.pipeline import parse
 from ingest.sources import RawDocument
@@ -128,6 +128,6 @@ def test_foreign_keys_are_enforced(tmp_path: Path) -> None:
 def test_search_matches_words_whatever_their_punctuation(tmp_path: Path) -> None:
     db = store.connect(tmp_path / "kb.db")
     _save(db)
-    hits = store.search(db, "batteries' 40%")
+    hits = queries.search(db, "batteries' 40%")
     assert [(h["article_id"], h["path"]) for h in hits] == [(1, "Market")]
-    assert store.search(db, "?!") == []
+    assert queries.search(db, "?!") == []
