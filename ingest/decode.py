@@ -50,8 +50,11 @@ TEXT_DUMP_HEADING = re.compile(r"^#{1,6}[A-Z0-9][^\n]*$", re.M)
 MARKDOWN_HEADING = re.compile(r"^#{1,6} \S", re.M)
 
 
-def decode(data: bytes, source: str) -> str:
-    """Return the text of `data`, or raise IngestError saying why it is not text."""
+def decode(data: bytes, source: str, declared: str | None = None) -> str:
+    """Return the text of `data`, or raise IngestError saying why it is not text.
+
+    `declared` is a charset from outside the bytes (an HTTP header); it ranks with `<meta>`.
+    """
     if not data.strip():
         raise IngestError(source, "empty file")
     for bom, encoding in BOMS:
@@ -62,7 +65,7 @@ def decode(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    declared = _declared_charset(data)
+    declared = _charset_name(declared) if declared else _declared_charset(data)
     if declared:
         try:
             return data.decode(declared)
@@ -104,7 +107,11 @@ def _declared_charset(data: bytes) -> str | None:
     match = META_CHARSET.search(data[:4096])
     if not match:
         return None
-    name = match.group(1).decode("ascii").lower()
+    return _charset_name(match.group(1).decode("ascii"))
+
+
+def _charset_name(name: str) -> str | None:
+    name = name.strip().lower()
     if name in WINDOWS_1252_ALIASES:
         return "windows-1252"
     try:

@@ -45,16 +45,8 @@ def run(db: sqlite_utils.Database, locations: list[str | IngestError], *, jobs: 
     def to_parse() -> Iterator[RawDocument | Article | Event]:
         for location in locations:
             advance()
-            if isinstance(location, str) and location.endswith(sources.EXPORT_SUFFIX):
-                yield from _exported(db, location)
-                continue
-            raw = location if isinstance(location, IngestError) else sources.load(location)
-            if isinstance(raw, IngestError):
-                yield Event("failed", raw.source, raw.reason)
-            elif store.is_unchanged(db, raw.origin, raw.content_hash, pipeline.PARSER_VERSION):
-                yield Event("unchanged", raw.origin, "")
-            else:
-                yield raw
+            for item in _read(location):
+                yield _skip_if_unchanged(db, item)
 
     imported_at = now.isoformat(timespec="seconds")
     if len(locations) <= batch.CHUNK:
@@ -70,21 +62,44 @@ def run(db: sqlite_utils.Database, locations: list[str | IngestError], *, jobs: 
             yield _store(db, item.origin, parsed, imported_at)
 
 
-def _exported(db: sqlite_utils.Database, location: str) -> Iterator[Article | Event]:
+def _read(location: str | IngestError) -> Iterator[RawDocument | Article | Event]:
+    """What one location holds: a document, an archive's documents, or an export's articles."""
+    if isinstance(location, IngestError):
+        yield Event("failed", location.source, location.reason)
+    elif location.endswith(sources.EXPORT_SUFFIX):
+        yield from _exported(location)
+    elif sources.is_archive(location):
+        for raw in sources.iter_warc(location):
+            yield Event("failed", raw.source, raw.reason) if isinstance(raw, IngestError) else raw
+    else:
+        raw = sources.load(location)
+        yield Event("failed", raw.source, raw.reason) if isinstance(raw, IngestError) else raw
+
+
+def _exported(location: str) -> Iterator[Article | Event]:
     """Articles from a JSONL export: validated, not parsed again."""
     for line in sources.iter_export(location):
         if isinstance(line, IngestError):
             yield Event("failed", line.source, line.reason)
             continue
         try:
-            article = pipeline.from_export(line[1], line[0])
+            yield pipeline.from_export(line[1], line[0])
         except IngestError as error:
             yield Event("failed", error.source, error.reason)
-            continue
-        if store.is_unchanged(db, article.source, article.content_hash, article.parser_version):
-            yield Event("unchanged", article.source, "")
-        else:
-            yield article
+
+
+def _skip_if_unchanged(db: sqlite_utils.Database,
+                       item: RawDocument | Article | Event) -> RawDocument | Article | Event:
+    """An `unchanged` event for bytes already stored by this parser, else the item."""
+    if isinstance(item, RawDocument):
+        source, content_hash, version = item.origin, item.content_hash, pipeline.PARSER_VERSION
+    elif isinstance(item, Article):
+        source, content_hash, version = item.source, item.content_hash, item.parser_version
+    else:
+        return item
+    if store.is_unchanged(db, source, content_hash, version):
+        return Event("unchanged", source, "")
+    return item
 
 
 def _store(db: sqlite_utils.Database, origin: str, article: Article, imported_at: str) -> Event:

@@ -181,6 +181,8 @@ class Article(Model):
     content_hash: str
     """SHA-256 of the raw bytes: an unchanged file is not imported twice."""
     parser_version: str
+    fetched_at: str | None = None
+    """When the page was fetched, for articles read from a web archive (WARC)."""
     imported_at: str | None = None
     """When this version was stored (UTC, ISO 8601): set by the store, kept by exports so a
     re-import of an export gives the same rows."""

@@ -26,7 +26,7 @@ def parse(raw: RawDocument, format: Format | None = None, now: datetime | None =
     `now` is the import time: a published date after it is a misread (a schedule, a script's
     date), so it is dropped. Without `now`, dates are kept as read.
     """
-    text = decode(raw.data, raw.origin).replace("\r\n", "\n").replace("\r", "\n")
+    text = decode(raw.data, raw.origin, raw.charset).replace("\r\n", "\n").replace("\r", "\n")
     format = format or sniff(text, raw.origin)
     draft = READERS[format](text, raw.origin)
     markdown, title = structure.settle_title(draft.markdown.strip() + "\n", draft.metadata.title)
@@ -34,6 +34,9 @@ def parse(raw: RawDocument, format: Format | None = None, now: datetime | None =
     if title and not metadata.title:
         provenance = {**metadata.provenance, "title": "first heading"}
         metadata = metadata.model_copy(update={"title": title, "provenance": provenance})
+    if raw.url and not metadata.url:
+        metadata = metadata.model_copy(update={
+            "url": raw.url, "provenance": {**metadata.provenance, "url": "fetched from"}})
     if now is not None:
         metadata = _not_after(metadata, now)
     parts = structure.parse(markdown)
@@ -42,6 +45,7 @@ def parse(raw: RawDocument, format: Format | None = None, now: datetime | None =
         format=format,
         content_hash=raw.content_hash,
         parser_version=PARSER_VERSION,
+        fetched_at=raw.fetched_at,
         metadata=metadata,
         body_markdown=markdown,
         word_count=structure.word_count(markdown),

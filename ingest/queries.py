@@ -164,6 +164,7 @@ def load_article(db: sqlite_utils.Database, article_id: int) -> Article:
     return Article(
         source=row["source"], format=row["format"], content_hash=row["content_hash"],
         parser_version=row["parser_version"], imported_at=row["imported_at"],
+        fetched_at=row["fetched_at"],
         metadata=_metadata(db, row), body_markdown=row["body_markdown"],
         word_count=row["word_count"],
         sections=[Section(position=s["position"], level=s["level"], heading=s["heading"],

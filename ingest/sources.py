@@ -23,12 +23,22 @@ EXPORT_SUFFIX = ".jsonl"
 """`newskb export --format jsonl`: one article per line, already parsed."""
 
 
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+HTML_MEDIA_TYPES = ("text/html", "application/xhtml+xml")
+
+
 @dataclass(frozen=True, slots=True)
 class RawDocument:
     """An input before parsing: its bytes and where they came from."""
 
     data: bytes
     origin: str
+    url: str | None = None
+    """The URL it was fetched from, when known (a WARC record's target URI)."""
+    fetched_at: str | None = None
+    """When it was fetched (ISO 8601), when known: not its publication date."""
+    charset: str | None = None
+    """The charset an HTTP header declared, if any."""
 
     @property
     def content_hash(self) -> str:
@@ -68,6 +78,42 @@ def iter_export(location: str) -> Iterator[tuple[str, bytes] | IngestError]:
         yield IngestError(location, error.strerror or str(error))
 
 
+def is_archive(location: str) -> bool:
+    return location.lower().endswith(WARC_SUFFIXES)
+
+
+def iter_warc(location: str) -> Iterator[RawDocument | IngestError]:
+    """Each HTML response in a WARC or ARC file, streamed one record at a time."""
+    from warcio.archiveiterator import ArchiveIterator  # only WARC imports pay for it
+
+    try:
+        with open(location, "rb") as stream:
+            for record in ArchiveIterator(stream, arc2warc=True):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                if record.http_headers.get_statuscode() != "200":
+                    continue
+                media_type = record.http_headers.get_header("Content-Type") or ""
+                if not media_type.lower().startswith(HTML_MEDIA_TYPES):
+                    continue
+                uri = record.rec_headers.get_header("WARC-Target-URI")
+                yield RawDocument(record.content_stream().read(), uri or location, url=uri,
+                                  fetched_at=record.rec_headers.get_header("WARC-Date"),
+                                  charset=_charset(media_type))
+    except OSError as error:
+        yield IngestError(location, error.strerror or str(error))
+    except Exception as error:  # warcio raises its own errors on damaged archives
+        yield IngestError(location, f"damaged archive ({type(error).__name__}: {error})")
+
+
+def _charset(media_type: str) -> str | None:
+    for parameter in media_type.split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None
+
+
 def iter_sources(paths: list[str]) -> Iterator[RawDocument | IngestError]:
     """Yield each article under `paths`, or an IngestError for a path that yields none."""
     for location in discover(paths):
@@ -83,7 +129,7 @@ def _expand(path: str) -> list[str | IngestError]:
     target = Path(path)
     if target.is_dir():
         files = [str(f) for f in sorted(target.rglob("*")) if _looks_like_article(f, target)]
-        reason = "directory holds no articles (.html, .md, .txt, .jsonl)"
+        reason = "directory holds no articles (.html, .md, .txt, .jsonl, .warc)"
         return files or [IngestError(path, reason)]
     if target.exists():
         return [path]
@@ -95,4 +141,4 @@ def _looks_like_article(path: Path, root: Path) -> bool:
         return False
     if any(part.startswith(".") for part in path.relative_to(root).parts):
         return False
-    return path.suffix.lower() in ARTICLE_SUFFIXES
+    return path.suffix.lower() in ARTICLE_SUFFIXES or is_archive(path.name)

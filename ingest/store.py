@@ -79,7 +79,8 @@ def _insert_article(db: sqlite_utils.Database, article: Article, imported_at: st
         "author": ", ".join(meta.authors) or None, "published": meta.published,
         "site": meta.site, "format": article.format, "language": meta.language,
         "content_hash": article.content_hash, "body_markdown": article.body_markdown,
-        "word_count": article.word_count, "imported_at": article.imported_at or imported_at,
+        "word_count": article.word_count, "fetched_at": article.fetched_at,
+        "imported_at": article.imported_at or imported_at,
         "parser_version": article.parser_version,
         "provenance": json.dumps(meta.provenance, sort_keys=True) if meta.provenance else None,
     }

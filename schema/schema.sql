@@ -16,6 +16,7 @@ CREATE TABLE IF NOT EXISTS articles (
     content_hash TEXT NOT NULL,       -- SHA-256 of the raw bytes
     body_markdown TEXT NOT NULL,
     word_count INTEGER NOT NULL,
+    fetched_at TEXT,                  -- when a page from a web archive was fetched
     imported_at TEXT NOT NULL,
     parser_version TEXT NOT NULL,
     provenance TEXT                   -- JSON: field -> where its value came from

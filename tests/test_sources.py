@@ -44,7 +44,7 @@ def test_missing_path_empty_directory_and_unmatched_glob_are_errors(tmp_path: Pa
     assert all(isinstance(item, IngestError) for item in found)
     assert [item.reason for item in found if isinstance(item, IngestError)] == [
         "no such file or directory",
-        "directory holds no articles (.html, .md, .txt, .jsonl)",
+        "directory holds no articles (.html, .md, .txt, .jsonl, .warc)",
         "no file matches this pattern",
     ]
 
