@@ -44,6 +44,11 @@ class ExportFormat(StrEnum):
     csv = "csv"
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 class InputFormat(StrEnum):
     html = "html"
     markdown = "markdown"
@@ -59,21 +64,52 @@ def import_(
     jobs: Annotated[int, typer.Option(
         "--jobs", "-j", min=1, help="Worker processes for parsing (default: all cores).")
     ] = os.cpu_count() or 1,
+    engine: Annotated[Engine, typer.Option(
+        help="local: worker processes here; dask: tasks on a Dask cluster.")] = Engine.local,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Dask scheduler address (tcp://HOST:PORT); default: a cluster on this machine.")
+    ] = None,
+    shards: Annotated[Path | None, typer.Option(
+        help="Directory for the Dask workers' shard databases, on storage they all see.")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
 ) -> None:
     """Import articles; print what was imported, replaced, unchanged or failed."""
     db.parent.mkdir(parents=True, exist_ok=True)
     locations = sources.discover(paths)
-    counts: Counter[str] = Counter()
+    database, now, fmt = store.connect(db), datetime.now(UTC), format and format.value
     with typer.progressbar(length=len(locations), label="Importing", file=sys.stderr,
-                           hidden=len(locations) < 20) as progress:
-        events = importer.run(store.connect(db), locations, jobs=jobs,
-                              format=format and format.value, now=datetime.now(UTC),
-                              advance=lambda: progress.update(1))
-        for event in events:
-            counts[event.outcome] += 1
-            if event.outcome == "failed" or not quiet:
-                typer.echo(str(event), err=event.outcome == "failed")
+                           hidden=len(locations) < 20 or engine is Engine.dask) as progress:
+        if engine is Engine.dask:
+            from ingest import cluster
+
+            shard_dir = shards or db.parent / f".{db.stem}-shards"
+            events = cluster.run(database, locations, scheduler=scheduler, shard_dir=shard_dir,
+                                 format=fmt, now=now)
+        else:
+            events = importer.run(database, locations, jobs=jobs, format=fmt, now=now,
+                                  advance=lambda: progress.update(1))
+        _report(events, quiet)
+
+
+@app.command()
+def merge(
+    shard_paths: Annotated[list[Path], typer.Argument(
+        metavar="SHARD...", help="newskb databases to merge, e.g. shards from Dask workers.")],
+    db: Db = DEFAULT_DB,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
+) -> None:
+    """Merge newskb databases into --db, building full-text indexes once."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    _report(importer.merge(store.connect(db), shard_paths), quiet)
+
+
+def _report(events: Iterable[importer.Event], quiet: bool) -> None:
+    counts: Counter[str] = Counter()
+    for event in events:
+        counts[event.outcome] += 1
+        if event.outcome == "failed" or not quiet:
+            typer.echo(str(event), err=event.outcome == "failed")
     typer.echo(", ".join(f"{counts[o]} {o}" for o in ("imported", "replaced", "unchanged",
                                                       "failed")))
     if counts["failed"]:

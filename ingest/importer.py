@@ -7,14 +7,15 @@ parsing, which is what makes re-importing a folder fast.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Literal
 
 import sqlite_utils
 
-from ingest import batch, pipeline, sources, store
+from ingest import batch, pipeline, queries, sources, store
 from ingest.errors import IngestError
 from ingest.models import Article, Format
 from ingest.sources import RawDocument
@@ -37,16 +38,23 @@ class Event:
 
 def run(db: sqlite_utils.Database, locations: list[str | IngestError], *, jobs: int = 1,
         format: Format | None = None, now: datetime,
-        advance: Callable[[], None] = lambda: None) -> Iterator[Event]:
+        advance: Callable[[], None] = lambda: None,
+        known: Mapping[str, str] | None = None) -> Iterator[Event]:
     """Import every location into `db`, yielding what happened to each.
 
-    `advance` is called once per location read, for a progress bar.
+    `advance` is called once per location read, for a progress bar. `known` maps sources to the
+    content hash another database already holds for them (a shard's main database): those count
+    as unchanged too.
     """
     def to_parse() -> Iterator[RawDocument | Article | Event]:
         for location in locations:
             advance()
             for item in _read(location):
-                yield _skip_if_unchanged(db, item)
+                if isinstance(item, RawDocument) and known and \
+                        known.get(item.origin) == item.content_hash:
+                    yield Event("unchanged", item.origin, "")
+                else:
+                    yield _skip_if_unchanged(db, item)
 
     imported_at = now.isoformat(timespec="seconds")
     if len(locations) <= batch.CHUNK:
@@ -108,3 +116,17 @@ def _store(db: sqlite_utils.Database, origin: str, article: Article, imported_at
     except Exception as error:  # a store failure rolls back this article only
         return Event("failed", origin, f"not stored ({type(error).__name__}: {error})")
     return Event(outcome, origin, article.metadata.title or "(untitled)")
+
+
+def merge(db: sqlite_utils.Database, shards: list[Path]) -> Iterator[Event]:
+    """Store every article of each shard database in `db`; full-text indexes are built once."""
+    with store.bulk(db):
+        for shard in shards:
+            if not shard.is_file():
+                yield Event("failed", str(shard), "no such shard database")
+                continue
+            source = store.connect(shard)
+            for article_id in queries.article_ids(source):
+                article = queries.load_article(source, article_id)
+                yield _store(db, article.source, article, article.imported_at or "")
+            source.close()

@@ -11,11 +11,17 @@ SHA-256 content hash and the parser version decide what an import does:
 
 Each article is written in one transaction (`db.atomic()`): a failure part-way leaves the previous
 state intact. The schema is `schema/schema.sql`, run as it is.
+
+`bulk()` is for many articles at once (merging shards, large imports): the full-text triggers are
+dropped and each index is rebuilt once at the end, which is much cheaper than per row. A crash
+inside leaves the rows consistent and a marker that makes the next `connect` rebuild the indexes.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
@@ -29,12 +35,43 @@ _PACKAGED = Path(__file__).parent / "schema"
 SCHEMA_DIR = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).parent.parent / "schema"
 
 
+FTS_TABLES = ("articles_fts", "sections_fts", "claims_fts")
+
+
 def connect(path: str | Path) -> sqlite_utils.Database:
     """Open (creating when needed) a newskb database with foreign keys enforced."""
     db = sqlite_utils.Database(path)
     db.execute("PRAGMA foreign_keys = ON")
-    db.conn.executescript((SCHEMA_DIR / "schema.sql").read_text(encoding="utf-8"))
+    _create_schema(db)
+    if db.execute("SELECT 1 FROM newskb_state WHERE key = 'fts_stale'").fetchone():
+        _rebuild_fts(db)  # a bulk write was interrupted
     return db
+
+
+def _create_schema(db: sqlite_utils.Database) -> None:
+    db.conn.executescript((SCHEMA_DIR / "schema.sql").read_text(encoding="utf-8"))
+
+
+@contextmanager
+def bulk(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """Write many articles with the full-text indexes rebuilt once at the end."""
+    with db.atomic():
+        db.execute("INSERT OR REPLACE INTO newskb_state(key, value) VALUES ('fts_stale', '1')")
+        for (trigger,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                     "AND name LIKE '%_fts_%'").fetchall():
+            db.execute(f"DROP TRIGGER [{trigger}]")
+    try:
+        yield db
+    finally:
+        _rebuild_fts(db)
+
+
+def _rebuild_fts(db: sqlite_utils.Database) -> None:
+    with db.atomic():
+        for table in FTS_TABLES:
+            db.execute(f"INSERT INTO [{table}]([{table}]) VALUES ('rebuild')")
+        db.execute("DELETE FROM newskb_state WHERE key = 'fts_stale'")
+    _create_schema(db)  # puts the triggers back
 
 
 def is_unchanged(db: sqlite_utils.Database, source: str, content_hash: str, version: str) -> bool:
