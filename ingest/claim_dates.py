@@ -30,7 +30,7 @@ PATTERNS = [
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?![\d,.]*\d)")),
     ("quarter", re.compile(rf"\b(?:Q[1-4]|(?:first|second|third|fourth)[- ]quarter)"
                            rf"(?:\s+(?:of\s+)?{_YEAR})?\b", re.I)),
-    ("m", re.compile(rf"(?:\b(?:in|since|by|until|from|through|during|early|late|last|next|"
+    ("m", re.compile(rf"(?:\b(?i:in|since|by|until|from|through|during|early|late|last|next|"
                      rf"this|of|before|after)\s+|\bmid-){_MONTH}\b(?!\s+\d)")),
     ("y", re.compile(rf"(?<![\d,.$€£-])(?:(?<=\b(?:in|by|of|to|on|fy|ce) )|(?<=since )|"
                      rf"(?<=until )|(?<=from )|(?<=through )|(?<=before )|(?<=after )|"
@@ -47,8 +47,10 @@ PATTERNS = [
 ]
 
 NEEDS_DIGIT = {"mdy", "dmy", "iso", "my", "md", "y"}
+_MONTHS = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 NEEDS_WORD = {
-    "m": re.compile(r"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"),
+    "mdy": _MONTHS, "dmy": _MONTHS, "my": _MONTHS, "md": _MONTHS, "m": _MONTHS,
+    "iso": re.compile(r"\d{4}-\d\d-"), "y": re.compile(r"(?:19|20)\d\d"),
     "quarter": re.compile(r"Q[1-4]|quarter", re.I),
     "rel": re.compile(r"today|yesterday|tomorrow", re.I),
     "rel_unit": re.compile(r"week|month|year|quarter", re.I),
@@ -60,12 +62,13 @@ NEEDS_WORD = {
 def find(sentence: str, published: str | None) -> tuple[list[DateMention], list[tuple[int, int]]]:
     """Dates in `sentence` and their spans (so quantities can leave them out)."""
     ref = _reference(published)
-    future = bool(re.search(r"\b(?:will|next|is set to|plans? to|scheduled)\b", sentence))
+    future = bool(re.search(r"\b(?:will|next|is set to|plans? to|scheduled|expects?|expected|"
+                            r"forecasts?)\b", sentence))
     found: list[tuple[int, int, DateMention]] = []
     has_digit = any(c.isdigit() for c in sentence)
     for kind, pattern in PATTERNS:
-        if kind in NEEDS_DIGIT and not has_digit or kind in NEEDS_WORD \
-                and not NEEDS_WORD[kind].search(sentence):
+        if (kind in NEEDS_DIGIT and not has_digit) or (kind in NEEDS_WORD \
+                and not NEEDS_WORD[kind].search(sentence)):
             continue  # cheap checks first: most sentences have no date at all
         for m in pattern.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b, _ in found):

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from pydantic import ValidationError
 
-from ingest import __version__, structure
+from ingest import __version__, claims, structure
 from ingest.decode import decode, sniff
 from ingest.errors import IngestError
 from ingest.models import Article, Format, Metadata
@@ -54,6 +54,7 @@ def parse(raw: RawDocument, format: Format | None = None, now: datetime | None =
         tables=parts.tables,
         code_blocks=parts.code_blocks,
         links=parts.links,
+        claims=claims.extract(parts.blocks, markdown, metadata.published),
     )
 
 

@@ -44,7 +44,8 @@ def test_bad_files_fail_one_line_each_while_the_rest_import(newskb: Newskb,
         f"{tmp_path / 'scan.txt'}: binary file (PDF document)",
         f"{tmp_path / 'noise.txt'}: binary file (NUL byte at offset 3)",
         f"{tmp_path / 'missing.md'}: no such file or directory",
-        f"{tmp_path / 'no-articles'}: directory holds no articles (.html, .md, .txt, .jsonl, .warc)",
+        f"{tmp_path / 'no-articles'}: directory holds no articles "
+        "(.html, .md, .txt, .jsonl, .warc)",
     ]
     assert "1 imported, 0 replaced, 0 unchanged, 5 failed" in result.stdout
     count = newskb("query", "SELECT COUNT(*) AS n FROM articles", "--format", "json")

@@ -1,0 +1,131 @@
+"""Who a sentence reports: `according to …`, `X said`, `"…," said X`, Q&A speakers and quotes
+that continue without a new speech verb (CONVENTIONS.md, Claims). None when the article itself
+asserts it, including the article's own "we" and "I".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Past and present speech verbs; nouns that look like verbs (claims, notes, states) are left out.
+SAY = (r"said|says|say|told|tells|added|adds|stated|explained|explains|argued|argues|argue|"
+       r"claimed|wrote|writes|warned|warns|insisted|insists|acknowledged|tweeted|declared|"
+       r"testified|admitted|recalled|cautioned|stressed|conceded|contended|maintained|asserted|"
+       r"concluded|urged")
+# Verbs that also take a plain object ("reported a profit", "announced a deal"): they
+# attribute only when a clause follows (`that`) or when they close the sentence (", X found.").
+REPORT = r"reported|announced|confirmed|disclosed|revealed|estimated|estimates|projected|" \
+         r"forecast|forecasts|predicted|predicts|found|noted|posted|show|shows|showed"
+SPEECH = (rf"{SAY}|(?:{REPORT})(?=\s+that\b|(?:\s+(?:on|in|late|early|last|this)\s+\w+)?"
+          rf"\s*(?:[.,;:]|$))")
+SPEECH_WORDS = frozenset(re.findall(r"[a-z]+", f"{SAY}|{REPORT}"))
+WORD = re.compile(r"[a-z]+")
+TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Sir|Lord|Dame|St)\.?"
+NAME = (rf"(?:{TITLE}\s+)?[A-Z][\w'’.&-]*"
+        r"(?:\s+(?:of|for|de|van|von|al|bin|&)?\s*[A-Z][\w'’.&-]*){0,4}")
+GROUP = (r"(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|"
+         rf"{NAME}\s+(?:figures|data|statistics|filings|records|documents|officials)|"
+         r"(?:a\s+|an\s+|some\s+|two\s+|three\s+|many\s+|most\s+|several\s+)?"
+         r"(?:[A-Za-z][\w-]*\s+){0,2}(?:company|firm|group|bank|government|ministry|department|"
+         r"agency|regulator|spokesperson|spokesman|spokeswoman|officials?|analysts?|executives?|"
+         r"sources?|researchers?|scientists?|economists?|experts?|people|investors?|"
+         r"authorities|police|report|study|survey|statement|filing|lawsuit|data|he|she|they|it))")
+ACCORDING = re.compile(r"\baccording to\s+(?P<who>(?:[^,;:.!?\"“”]|(?<=\d)[,.](?=\d))+?)"
+                       r"(?=[,.](?!\d)|[;:!?\"“”]|$)", re.I)
+INVERTED = re.compile(rf"[,\"”’]\s*(?:{SPEECH})\s+(?P<who>(?:[a-z]+\s+){{0,3}}{NAME}|{GROUP})\b")
+SUBJECT = re.compile(rf"(?:^|[\s\"“,(])(?P<who>{NAME}|{GROUP})(?:,[^,]{{2,90}},|,)?\s+"
+                     rf"(?:also\s+|has\s+|had\s+|previously\s+|later\s+|once\s+|recently\s+)?"
+                     rf"(?:{SPEECH})\b")
+QA = re.compile(r"^\s*(?:\*\*(?P<bold>[A-Z][^*:\n]{1,40}?)(?::\*\*|\*\*:)|"
+                r"(?P<who>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}):)\s")
+NOT_SPEAKERS = {"the", "a", "an", "this", "that", "these", "those", "in", "on", "for",
+                "as", "but", "and", "however", "while", "when", "after", "we", "i", "you",
+                "question", "q", "interviewer", "note", "update", "editor's note", "photo",
+                "source", "read more", "related"}
+# Words before a name that are not part of it: roles, titles and sentence connectors.
+LEADERS = {"but", "and", "however", "meanwhile", "yet", "so", "chief", "executive", "ceo", "cfo",
+           "president", "chairman", "chair", "founder", "minister", "secretary", "senator",
+           "governor", "director", "mayor", "professor", "prof", "dr", "mr", "mrs", "ms", "sen",
+           "rep", "gov", "gen", "judge", "analyst", "economist", "spokesperson", "spokesman",
+           "spokeswoman", "union", "energy", "foreign", "prime", "vice", "rival", "former",
+           "vice-president", "deputy", "general"}
+PRONOUNS = {"he", "she"}
+QUOTES = re.compile(r"[\"“”]")
+
+
+@dataclass
+class Speakers:
+    """What earlier sentences tell about the current one: the last quote speaker, whether a
+    quotation is still open, and the last named person (for `he said`)."""
+
+    quote_speaker: str | None = None
+    in_quote: bool = False
+    last_person: str | None = None
+    block: int = -1
+    """The block of the last sentence seen."""
+    answer: str | None = None
+    """The interviewee whose Q&A answer this block is."""
+    last_who: str | None = None
+    """The previous sentence's attribution, for `it said` and `they argue`."""
+
+
+def find(sentence: str, block_text: str, first: bool, block: int, state: Speakers) -> str | None:
+    """The attribution of `sentence` (plain text), the `first` of block number `block`.
+
+    Updates `state`, so call it on every sentence in order.
+    """
+    if block != state.block:
+        state.block, state.answer = block, None
+        if (qa := QA.match(block_text)) and (qa["bold"] or qa["who"]).lower() not in NOT_SPEAKERS:
+            state.answer = qa["bold"] or qa["who"]  # Q&A: "**Amodei:** We ..." is Amodei's
+    starts_quoted = state.in_quote or sentence.lstrip().startswith(("\"", "“"))
+    who = _explicit(sentence) or state.answer
+    if who is not None and who.lower() in PRONOUNS and state.last_person:
+        who = state.last_person
+    elif who is not None and who.lower() in ("it", "they") and state.last_who:
+        who = state.last_who  # "The CTA said … It warned that …"
+    state.last_who = who
+    if who is None and starts_quoted:
+        who = state.quote_speaker  # a quote continuing without a new speech verb
+    quotes = len(QUOTES.findall(sentence))
+    state.in_quote = (state.in_quote + quotes) % 2 == 1
+    if who:
+        state.quote_speaker = who
+        if re.fullmatch(NAME, who):
+            state.last_person = who
+    elif not state.in_quote and not quotes:
+        state.quote_speaker = None
+    return who
+
+
+def _explicit(sentence: str) -> str | None:
+    lowered = sentence.lower()
+    if "according" in lowered and (m := ACCORDING.search(sentence)):
+        return m["who"].strip()
+    if not SPEECH_WORDS & set(WORD.findall(lowered)):
+        return None  # no speech verb: skip the slow patterns
+    found = []  # the earliest speaker wins: `X, chief of Y, told reporters` names X
+    for pattern in (INVERTED, SUBJECT):
+        for m in pattern.finditer(sentence):
+            who = _clean(m["who"])
+            if who and who.lower() not in NOT_SPEAKERS and not (
+                    pattern is SUBJECT and _inside_quote(sentence, m.start("who"))):
+                found.append((m.start(), who))  # a verb inside a quotation is the speaker's
+                break
+    return min(found)[1] if found else None
+
+
+def _clean(who: str) -> str:
+    """`Chief Executive Laura Whitfield` → `Laura Whitfield`; `The bank` → `the bank`."""
+    who = re.sub(r"^(?:The|A|An)\s+(?=[a-z])", lambda m: m[0].lower(), who.strip(" ,\"“”"))
+    who = re.sub(r"^(?:The|the)\s+(?=[A-Z])|(?:'s|’s)$", "", who)
+    words = who.split()
+    while len(words) > 1 and (words[0].lower().rstrip(".") in LEADERS
+                              or (words[0][0].islower() and words[1][0].isupper())):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _inside_quote(sentence: str, at: int) -> bool:
+    return len(QUOTES.findall(sentence[:at])) % 2 == 1

@@ -1,0 +1,234 @@
+"""Organisations, people, products and places named in a sentence, with canonical names.
+
+Rule-based and offline (no statistical model is installable from PyPI without a hub download):
+capitalised spans, a small gazetteer shipped in `data/gazetteer.json` (well-known organisations,
+people, products and places with their aliases), organisation suffixes, role words and a list of
+first names for people. The article is read once first (`Registry`) so that acronyms it defines
+(`Amazon Web Services (AWS)`) and surnames of people it names (`Amodei` after `Dario Amodei`)
+resolve to one canonical name. Unknown capitalised names are kept with type `other`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+from ingest.models import EntityMention
+
+
+def _wordset(words: str) -> frozenset[str]:
+    """A set written as a block of words, for lists too long for one line each."""
+    return frozenset(words.split())
+
+
+EntityType = str
+WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’&.-]*[\w'’]|[A-Z]|[a-z]{1,2}[A-Z][\w-]*)"
+SPAN = re.compile(rf"(?<![\w$€£¥.-]){WORD}"
+                  rf"(?:(?:\s+(?:of|for|and|de|du|von|van|der|al|&)\s+|\s+){WORD})*")
+DEFINITION = re.compile(rf"(?P<long>{WORD}(?:(?:\s+(?:of|for|and|&)\s+|\s+){WORD})+)\s+"
+                        r"\((?P<short>[A-Z][A-Za-z0-9&]{1,9})\)")
+ORG_SUFFIXES = {"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "plc", "co",
+                "co.", "group", "bank", "agency", "ministry", "department", "university",
+                "institute", "commission", "council", "association", "party", "fund", "reserve",
+                "authority", "court", "times", "news", "journal", "post", "labs", "technologies",
+                "systems", "airlines", "motors", "capital", "partners", "holdings", "foundation",
+                "tools", "team", "research", "securities", "ventures", "office", "board",
+                "administration", "committee", "union", "energy", "pharmaceuticals", "media",
+                "financial", "insurance", "airways", "pharma", "bancorp", "trust", "exchange",
+                "network", "networks", "studios", "health", "industries", "electric", "power"}
+ORG_HEADS = {"university", "bank", "department", "ministry", "institute", "college", "school",
+             "museum", "office", "bureau", "council", "court", "house", "board", "national",
+             "federal", "royal", "society", "center", "centre", "agency", "commission"}
+ACRONYM = re.compile(r"\([A-Z][A-Za-z0-9&]{1,9}\)")
+LEGAL = re.compile(r",?\s+(?:Inc|Corp|Ltd|LLC|plc|Co|Corporation)\.?$")
+ROLES = {"ceo", "cfo", "cto", "coo", "chief", "executive", "president", "chairman",
+         "chairwoman", "chair", "founder", "co-founder", "minister", "secretary", "senator",
+         "governor", "director", "professor", "prof", "prof.", "dr", "dr.", "mr", "mr.", "mrs",
+         "mrs.", "ms", "ms.", "prime", "vice", "vice-president", "head", "analyst", "economist",
+         "judge",
+         "chancellor", "rep.", "sen.", "gov.", "officer", "spokesperson", "spokeswoman",
+         "spokesman", "general", "commissioner", "mayor", "sir", "dame"}
+# Capitalised only because they open a sentence, or never names on their own.
+STOP = _wordset("""a an the this that these those it its in on at for from to of by with as but
+and or
+if when while after before since during however meanwhile still yet so also although though
+because despite according for one two three some many most more all every each both other such
+we i you he she they our their his her my your there here what why how where who which first
+second last next new today yesterday tomorrow monday tuesday wednesday thursday friday saturday
+sunday january february march april may june july august september october november december
+ai ceo cfo cto gpu gpus cpu cpus api apis llm llms ipo gdp ev evs pc pcs tv us-based q1 q2 q3
+q4 pm am ok faq url html json sql id no not under over about like just only even then now
+instead overall together similarly additionally furthermore moreover finally initially earlier
+later analysts officials researchers experts investors shares sales revenue prices
+rival rivals former ex competitor competitors gw mw kw tw gwh mwh twh kwh gbps tbps
+gb tb pb nm km kg mph
+""")
+DEMONYMS = _wordset("""european american british chinese french german japanese indian russian
+ukrainian canadian australian korean italian spanish dutch swiss irish scottish welsh english
+israeli iranian saudi mexican brazilian african asian western eastern northern southern""")
+NOT_NAME_TAIL = STOP - {"ai", "us", "one", "first", "new"}  # Luminar AI, Mistral AI
+
+
+@dataclass(frozen=True)
+class Known:
+    name: str
+    type: EntityType
+
+
+@cache
+def _gazetteer() -> dict[str, Known]:
+    """Lower-cased name or alias → canonical name and type, from the shipped gazetteer."""
+    data = json.loads(files("ingest").joinpath("data/gazetteer.json").read_text("utf-8"))
+    table = {}
+    for kind in ("organization", "person", "product", "place"):
+        for name, aliases in data[kind].items():
+            for alias in (name, *aliases):
+                table.setdefault(alias.lower(), Known(name, kind))
+    return table
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    data = json.loads(files("ingest").joinpath("data/gazetteer.json").read_text("utf-8"))
+    return frozenset(data["first_names"])
+
+
+@dataclass
+class Registry:
+    """What the whole article tells about its names, read once before its sentences."""
+
+    aliases: dict[str, Known] = field(default_factory=dict)
+    surnames: dict[str, str] = field(default_factory=dict)
+    inner: frozenset[str] = frozenset()
+    """Capitalised words seen inside sentences: names, even when one opens a sentence."""
+
+
+def registry(text: str) -> Registry:
+    """Acronyms the article defines and the people it names in full."""
+    reg = Registry()
+    for paren in ACRONYM.finditer(text):  # cheap anchor first: bodies can be megabytes
+        window = text[max(0, paren.start() - 120):paren.end()]
+        if not (m := DEFINITION.search(window)) or m.end() != len(window):
+            continue
+        long, short = _expansion(_strip(m["long"]).split(), m["short"]), m["short"]
+        if long:
+            known = _gazetteer().get(long.lower()) or Known(long, _guess(long.split(), ""))
+            reg.aliases[short.lower()] = known
+            reg.aliases.setdefault(long.lower(), known)
+    reg.inner = frozenset(m[1] for m in re.finditer(r"\b(?:[a-z]+|,) ([A-Z][\w-]+)", text))
+    for m in SPAN.finditer(text):
+        words = _strip(m.group()).split()
+        for i, w in enumerate(words[:-1]):
+            if w in _first_names() and len(words) - i in (2, 3):
+                full = " ".join(words[i:])
+                if _gazetteer().get(full.lower(), Known(full, "person")).type == "person":
+                    reg.surnames.setdefault(words[-1], full)
+                break
+    return reg
+
+
+def _expansion(words: list[str], short: str) -> str | None:
+    """The words an acronym stands for: the shortest tail of the capitalised run before it
+    whose initials spell it (`Microsoft, Google and Amazon Web Services (AWS)`)."""
+    letters = short.upper().replace("&", "")
+    for i in range(len(words) - 1, -1, -1):
+        tail = words[i:]
+        initials = "".join(w[0] for w in tail if w not in ("of", "for", "and", "&", "de"))
+        if initials.upper() == letters or (initials.upper().startswith(letters) and \
+                len(tail) > 2):
+            return " ".join(tail)
+    known = _gazetteer().get(short.lower())
+    return known.name if known and known.name.lower() != short.lower() else None
+
+
+def find(sentence: str, reg: Registry) -> list[EntityMention]:
+    """The entities named in `sentence` (plain text), canonical and typed, each once."""
+    out: dict[str, EntityMention] = {}
+    for m in SPAN.finditer(sentence):
+        for text, role in _pieces(m.group(), m.start(), sentence):
+            opening = m.start() == 0 or sentence[:m.start()].rstrip().endswith(("\"", "“", "(",
+                                                                                 ":"))
+            if opening and " " not in text and text not in reg.inner and not text.isupper() \
+                    and _strip(text) not in reg.surnames \
+                    and _strip(text).lower() not in _gazetteer():
+                continue  # "Training a model…": capitalised only because it opens the sentence
+            mention = _resolve(text, role, sentence[:m.start()], reg)
+            if mention and mention.name not in out:
+                out[mention.name] = mention
+    return list(out.values())
+
+
+def _pieces(span: str, at: int, sentence: str) -> list[tuple[str, bool]]:
+    """Split a capitalised run at role words (`Amazon CEO Andy Jassy`) and unknown `and`s."""
+    words = span.split()
+    if at == 0 or sentence[:at].rstrip().endswith(("\"", "“", "(", ":")):
+        while words and words[0].lower().strip("'’") in STOP | {"s"}:
+            words = words[1:]  # "However", "The", "In": capitalised because they open it
+            while words and words[0] in ("of", "for", "and", "&", "de"):
+                words = words[1:]
+    pieces, current, role = [], [], False
+    for w in words:
+        if w.lower() in ROLES:
+            if current:
+                pieces.append((" ".join(current), role))
+            current, role = [], True
+        else:
+            current.append(w)
+    if current:
+        pieces.append((" ".join(current), role))
+    out = []
+    for text, is_role in pieces:
+        parts = re.split(r" and |-", text)
+        if len(parts) > 1 and text.lower() not in _gazetteer() \
+                and (" and " in text or all(p.lower() in _gazetteer() for p in parts)):
+            out.extend((part, is_role) for part in parts)  # Microsoft-OpenAI, X and Y
+        else:
+            out.append((text, is_role))
+    # A lone unknown word before a role is the role's qualifier: "Energy Secretary Ed Miliband".
+    return [(_trim(text), is_role) for i, (text, is_role) in enumerate(out)
+            if i == len(out) - 1 or " " in text or text.lower() in _gazetteer() or text.isupper()]
+
+
+def _trim(text: str) -> str:
+    words = text.split()
+    while len(words) > 1 and words[-1].lower().strip("'’") in NOT_NAME_TAIL:
+        words = words[:-1]  # "Nvidia GPUs" names Nvidia
+    return " ".join(words)
+
+
+def _resolve(text: str, after_role: bool, before: str, reg: Registry) -> EntityMention | None:
+    name = _strip(text)
+    if not name or name.lower() in STOP | DEMONYMS or len(name) < 2 or (name[0].islower() and \
+            name.lower() not in _gazetteer()):
+        return None
+    key = name.lower()
+    known = reg.aliases.get(key) or _gazetteer().get(key)
+    if known is None and name in reg.surnames:
+        known = Known(reg.surnames[name], "person")
+    if known is None and LEGAL.search(name):  # Apple Inc. is Apple, an organisation
+        canonical = LEGAL.sub("", name)
+        known = _gazetteer().get(canonical.lower()) or Known(canonical, "organization")
+    if known is None:
+        known = Known(name, _guess(name.split(), before, after_role))
+    return EntityMention(name=known.name, type=known.type, text=text)  # type: ignore[arg-type]
+
+
+def _guess(words: list[str], before: str, after_role: bool = False) -> EntityType:
+    if (words[-1].lower() in ORG_SUFFIXES and len(words) > 1) or \
+            (words[0].lower() in ORG_HEADS and len(words) > 2):
+        return "organization"  # Acme Capital, University of São Paulo
+    if after_role or re.search(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s$", before) or \
+            (words[0] in _first_names() and len(words) in (2, 3)):
+        return "person"
+    if len(words) == 1 and words[0].isupper() and len(words[0]) <= 6:
+        return "organization"  # unknown acronyms are mostly organisations (FBI, NHS)
+    return "other"
+
+
+def _strip(name: str) -> str:
+    """Drop a possessive, `-based` and a leading "the": `the Fed's` → `Fed`."""
+    name = re.sub(r"(?:'s|’s|'|’|-based)$", "", name.strip())
+    return re.sub(r"^(?:The|the)\s+", "", name)
