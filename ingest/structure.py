@@ -206,7 +206,7 @@ class _Walker:
                 rows.append([])
                 header_rows += in_head
             elif kind == "inline":
-                rows[-1].append(tokens[i].content.strip())
+                rows[-1].append(tokens[i].content.strip().replace("\\|", "|"))
                 self.links(tokens[i])
             i += 1
         width = max(len(row) for row in rows)

@@ -1,7 +1,42 @@
-"""Placeholder until the reader lands."""
+"""Saved web pages: the article, its metadata and its structure, with none of the page around it.
 
-from ingest.models import Draft, Metadata
+One Lexbor parse (selectolax, HTML5-conformant, so `</div>` inside a `<script>` stays script)
+serves every step: metadata is read first (JSON-LD lives in scripts), then what is never article
+is removed, the article container is chosen and pruned (`html_content`), and that fragment is
+written as Markdown (`html_markdown`). When the page shows no article text but its JSON-LD
+carries `articleBody`, that text is the article.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ingest.errors import IngestError
+from ingest.models import Draft
+from ingest.readers.html_content import main_content, prune, strip_never_article
+from ingest.readers.html_markdown import to_markdown
+from ingest.readers.html_meta import read_metadata
+
+MIN_BODY_WORDS = 20  # below this the container found is a stub; JSON-LD's body is better
 
 
 def read(text: str, origin: str) -> Draft:
-    return Draft(metadata=Metadata(), markdown=text)
+    tree = LexborHTMLParser(text)
+    metadata, article_body = read_metadata(tree)
+    strip_never_article(tree)
+    content = main_content(tree)
+    body = ""
+    if content is not None:
+        prune(content)
+        body = to_markdown(content)
+    if article_body and len(article_body.split()) > max(MIN_BODY_WORDS, len(body.split())):
+        body = _paragraphs(article_body)
+    if not body.strip():
+        raise IngestError(origin, "no article text found in the page")
+    title = f"# {metadata.title}\n\n" if metadata.title else ""
+    return Draft(metadata=metadata, markdown=title + body)
+
+
+def _paragraphs(text: str) -> str:
+    lines = [line.strip() for line in text.replace("\r", "").split("\n")]
+    return "\n\n".join(line for line in lines if line) + "\n"

@@ -1,0 +1,200 @@
+"""Find the article in a page: drop what is never article, then pick the best container.
+
+The container is the element that maximises (article-like text) − λ·(link text and chrome text)
+inside it. A parent only wins over its child when the text it adds is worth more than the junk
+it brings, so a split article (lead paragraph apart from the body) is joined, while a sidebar of
+related links is left out. Scores are summed bottom-up in one pass over the text nodes.
+
+Inside the winner, page furniture that sits within the article (share bars, "related" boxes,
+bylines, captions, link lists) is pruned by class/id words and link density.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+NEVER_ARTICLE = ("script, style, noscript, template, svg, canvas, iframe, object, embed, button, "
+                 "input, select, textarea, nav, aside, dialog, link, meta, [role=navigation], "
+                 "[role=complementary], [role=banner], [role=contentinfo], [role=dialog], "
+                 "[role=alertdialog]")
+HIDDEN = "[hidden], [aria-hidden=true], [style]"
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Whole regions that are never the article, wherever they sit: removed before choosing.
+REGIONS = re.compile(r"(?:^|[\s_-])(comments|comment-list|commentlist|comments-area|"
+                     r"comment-section|disqus_thread|disqus|respond|related|related-posts|"
+                     r"related-articles|recommended|newsletter|cookie-banner|cookie-consent|"
+                     r"consent|sidebar|share-bar|social-share|sharing|most-popular|outbrain|"
+                     r"taboola|recirc)(?=$|[\s_-])", re.I)
+# Words in class/id that mark page furniture. Matched as whole words of the attribute so that
+# `header` does not match `head` and `shadow` does not match `ad`.
+CHROME = re.compile(
+    r"(?:^|[\s_-])(share|sharing|sharebar|social|related|recommended|recirc|more-stories|"
+    r"comments?|disqus|newsletter|subscribe|subscription|signup|sign-up|cookie|cookies|consent|"
+    r"gdpr|promo|advert|advertisement|ads?|adslot|ad-slot|sponsored|sidebar|breadcrumbs?|toc|"
+    r"table-of-contents|author-bio|author-box|authorbox|about-author|paywall|piano|popup|modal|"
+    r"overlay|navbar|menu|masthead|site-header|site-footer|footer|skip-link|skiplink|"
+    r"outbrain|taboola|most-popular|popular|trending|read-more|readmore|pagination|pager|"
+    r"post-navigation|nav-links|byline|dateline|timestamp|post-meta|entry-meta|article-meta|"
+    r"meta-data|tags|tag-list|categories|caption|credit|figcaption|toolbar|print|"
+    r"visually-hidden|sr-only|screen-reader-text|hidden|banner|alert|newsletter-signup|"
+    r"jump-link|feedback|rating|reactions|emoji)(?=$|[\s_-])", re.I)
+CONTENT = re.compile(r"(?:^|[\s_-])(article|articlebody|article-body|article-content|"
+                     r"entry-content|post-content|post-body|story|story-body|content|"
+                     r"main|body|text|markdown|prose|blog-post)(?=$|[\s_-])", re.I)
+BLOCK_TAGS = {"p", "div", "section", "article", "main", "li", "td", "th", "dd", "dt", "pre",
+              "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "ul", "ol",
+              "table", "tr", "tbody", "thead", "figure", "figcaption", "body", "form", "center",
+              "address", "details", "summary", "dl", "caption", "span-block"}
+LONG = 60      # a text block this long and not made of links is article-like
+LINK_DENSE = 0.45
+PENALTY = 1.5  # λ: how much a character of link or chrome text costs a container
+
+
+def strip_never_article(tree: LexborHTMLParser) -> None:
+    """Remove what is never part of an article, wherever it is."""
+    for node in tree.css(NEVER_ARTICLE):
+        node.decompose()
+    page = max(1, len(tree.body.text() or "")) if tree.body is not None else 1
+    for node in tree.css("[class], [id]"):
+        words = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        region = REGIONS.search(words)
+        if region is None or node.tag in ("body", "html", "main", "article") \
+                or CONTENT.search(words):
+            continue
+        # A layout wrapper can be named `l-sidebar-fixed` and hold the article: a region goes
+        # only when it is a minor part of the page (comments may be most of it, and still go).
+        small = region[1].lower().startswith(("comment", "disqus", "respond")) or \
+            len(node.text() or "") < 0.5 * page
+        if small and node.css_first("article, main, h1, [itemprop=articleBody]") is None:
+            node.decompose()
+    for comment in tree.css("footer, header"):
+        # A <footer> inside a quote is its attribution; elsewhere it is page furniture.
+        if comment.tag == "footer" and _inside(comment, "blockquote"):
+            continue
+        if comment.tag == "header" and _holds_paragraphs(comment):
+            continue
+        comment.decompose()
+
+
+def main_content(tree: LexborHTMLParser) -> LexborNode | None:
+    """The element holding the article, or None when the page has no article-like text."""
+    body = tree.body
+    if body is None:
+        return None
+    good: dict[int, float] = defaultdict(float)
+    nodes: dict[int, LexborNode] = {}
+    for block, text_length, link_length in _text_blocks(body):
+        gain = _gain(block, text_length, link_length)
+        node: LexborNode | None = block
+        while node is not None:
+            key = node.mem_id
+            good[key] += gain
+            nodes.setdefault(key, node)
+            if node.tag == "body":
+                break
+            node = node.parent
+    if not good:
+        return None
+    best = max(good, key=lambda key: (good[key], _depth(nodes[key])))
+    return nodes[best] if good[best] > 0 else None
+
+
+def _gain(block: LexborNode, text_length: int, link_length: int) -> float:
+    if text_length == 0:
+        return 0.0
+    if link_length / text_length > LINK_DENSE or _chrome(block):
+        return -PENALTY * text_length
+    if text_length - link_length >= LONG or block.tag in ("pre", "td", "li", "blockquote"):
+        return text_length - link_length - PENALTY * link_length
+    return -0.25 * text_length
+
+
+def _text_blocks(body: LexborNode) -> list[tuple[LexborNode, int, int]]:
+    """(nearest block ancestor, text length, link text length) per block, in document order."""
+    lengths: dict[int, list[int]] = {}
+    blocks: dict[int, LexborNode] = {}
+    for node in body.traverse(include_text=True):
+        if node.tag != "-text":
+            continue
+        text = node.text_content or ""
+        size = len(text.strip())
+        if not size:
+            continue
+        parent = node.parent
+        in_link = False
+        while parent is not None and parent.tag not in BLOCK_TAGS:
+            in_link = in_link or parent.tag == "a"
+            parent = parent.parent
+        if parent is None:
+            continue
+        entry = lengths.setdefault(parent.mem_id, [0, 0])
+        blocks.setdefault(parent.mem_id, parent)
+        entry[0] += size
+        entry[1] += size if in_link else 0
+    return [(blocks[key], total, links) for key, (total, links) in lengths.items()]
+
+
+def prune(content: LexborNode) -> None:
+    """Remove furniture that sits inside the article container."""
+    total = max(1, len(content.text(deep=True) or ""))
+    for node in content.css("[class], [id]"):
+        if node.mem_id == content.mem_id or node.tag in ("pre", "code", "table", "tr", "td"):
+            continue
+        words = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if CHROME.search(words) and not CONTENT.search(words):
+            if len(node.text(deep=True) or "") < 0.3 * total:
+                node.decompose()
+    for node in content.css(HIDDEN):
+        # Hidden menus and popups go; a hidden block holding much of the article is text a
+        # script reveals, and readers see it.
+        style = node.attributes.get("style")
+        if style is not None and not HIDDEN_STYLE.search(style):
+            continue
+        if node.parent is not None and len(node.text(deep=True) or "") < 0.3 * total:
+            node.decompose()
+    for node in content.css("figcaption, figure > footer"):
+        node.decompose()
+    for node in content.css("ul, ol, div, section, p"):
+        if node.parent is None or _inside(node, "pre"):
+            continue
+        text = (node.text(deep=True) or "").strip()
+        if not text or len(text) > 0.3 * total:
+            continue
+        links = sum(len((a.text(deep=True) or "").strip()) for a in node.css("a"))
+        if links / len(text) > 0.8 and node.tag != "p" or links / len(text) >= 0.99:
+            node.decompose()
+
+
+def _chrome(node: LexborNode) -> bool:
+    for _ in range(3):
+        if node is None or node.tag == "body":
+            return False
+        words = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if words.strip() and CHROME.search(words) and not CONTENT.search(words):
+            return True
+        node = node.parent  # type: ignore[assignment]
+    return False
+
+
+def _inside(node: LexborNode, tag: str) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == tag:
+            return True
+        parent = parent.parent
+    return False
+
+
+def _holds_paragraphs(header: LexborNode) -> bool:
+    return sum(len(p.text() or "") for p in header.css("p")) > 400
+
+
+def _depth(node: LexborNode) -> int:
+    depth = 0
+    while node.parent is not None:
+        node = node.parent
+        depth += 1
+    return depth
