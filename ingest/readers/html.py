@@ -9,6 +9,9 @@ carries `articleBody`, that text is the article.
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
 from selectolax.lexbor import LexborHTMLParser
 
 from ingest.errors import IngestError
@@ -29,7 +32,7 @@ def read(text: str, origin: str) -> Draft:
     if content is not None:
         prune(content)
         body = to_markdown(content)
-    if article_body and len(article_body.split()) > max(MIN_BODY_WORDS, len(body.split())):
+    if article_body and len(body.split()) < max(MIN_BODY_WORDS, len(article_body.split()) / 2):
         body = _paragraphs(article_body)
     if not body.strip():
         raise IngestError(origin, "no article text found in the page")
@@ -38,5 +41,12 @@ def read(text: str, origin: str) -> Draft:
 
 
 def _paragraphs(text: str) -> str:
+    """JSON-LD's articleBody as paragraphs; some sites put (escaped) HTML in it."""
+    if "&lt;" in text or "&gt;" in text:
+        text = unescape(text)
+    if re.search(r"<(p|br|div|h\d|a|strong|em)\b", text, re.I):
+        fragment = LexborHTMLParser(text)
+        strip_never_article(fragment)
+        return to_markdown(fragment.body) if fragment.body is not None else ""
     lines = [line.strip() for line in text.replace("\r", "").split("\n")]
     return "\n\n".join(line for line in lines if line) + "\n"

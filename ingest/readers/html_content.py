@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -34,13 +35,16 @@ CHROME = re.compile(
     r"(?:^|[\s_-])(share|sharing|sharebar|social|related|recommended|recirc|more-stories|"
     r"comments?|disqus|newsletter|subscribe|subscription|signup|sign-up|cookie|cookies|consent|"
     r"gdpr|promo|advert|advertisement|ads?|adslot|ad-slot|sponsored|sidebar|breadcrumbs?|toc|"
-    r"table-of-contents|author-bio|author-box|authorbox|about-author|paywall|piano|popup|modal|"
+    r"table-of-contents|author-bio|author-box|authorbox|about-author|popup|modal|"
     r"overlay|navbar|menu|masthead|site-header|site-footer|footer|skip-link|skiplink|"
     r"outbrain|taboola|most-popular|popular|trending|read-more|readmore|pagination|pager|"
     r"post-navigation|nav-links|byline|dateline|timestamp|post-meta|entry-meta|article-meta|"
     r"meta-data|tags|tag-list|categories|caption|credit|figcaption|toolbar|print|"
     r"visually-hidden|sr-only|screen-reader-text|hidden|banner|alert|newsletter-signup|"
-    r"jump-link|feedback|rating|reactions|emoji)(?=$|[\s_-])", re.I)
+    r"jump-link|feedback|rating|reactions|emoji|bio|author-info|author-details|contributors?|"
+    r"cta|more-news|more-posts|read-next|up-next|also-read|latest-news|you-may-like|donate|"
+    r"donation|membership|support-us|inline-related|ad-container|ad-wrapper)(?=$|[\s_-])",
+    re.I)
 CONTENT = re.compile(r"(?:^|[\s_-])(article|articlebody|article-body|article-content|"
                      r"entry-content|post-content|post-body|story|story-body|content|"
                      r"main|body|text|markdown|prose|blog-post)(?=$|[\s_-])", re.I)
@@ -48,9 +52,13 @@ BLOCK_TAGS = {"p", "div", "section", "article", "main", "li", "td", "th", "dd", 
               "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "ul", "ol",
               "table", "tr", "tbody", "thead", "figure", "figcaption", "body", "form", "center",
               "address", "details", "summary", "dl", "caption", "span-block"}
+TEASER_HEADLINE = ", ".join(f"h{n} a, a h{n}" for n in range(2, 7))
+ELLIPSIS = re.compile(r"(\.\.\.|…)\s*$")
 LONG = 60      # a text block this long and not made of links is article-like
 LINK_DENSE = 0.45
-PENALTY = 1.5  # λ: how much a character of link or chrome text costs a container
+PENALTY = 1.5  # λ: how much a character of link text costs a container
+CHROME_PENALTY = 1.0  # ... and a character in a block marked as furniture (captions, bylines)
+SHORT_PENALTY = 0.25  # ... and a character of a short block (labels, dates, buttons)
 
 
 def strip_never_article(tree: LexborHTMLParser) -> None:
@@ -59,14 +67,12 @@ def strip_never_article(tree: LexborHTMLParser) -> None:
         node.decompose()
     page = max(1, len(tree.body.text() or "")) if tree.body is not None else 1
     for node in tree.css("[class], [id]"):
-        words = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-        region = REGIONS.search(words)
-        if region is None or node.tag in ("body", "html", "main", "article") \
-                or CONTENT.search(words):
+        region = _region(_words(node))
+        if region is None or node.tag in ("body", "html", "main", "article"):
             continue
         # A layout wrapper can be named `l-sidebar-fixed` and hold the article: a region goes
         # only when it is a minor part of the page (comments may be most of it, and still go).
-        small = region[1].lower().startswith(("comment", "disqus", "respond")) or \
+        small = region.startswith(("comment", "disqus", "respond")) or \
             len(node.text() or "") < 0.5 * page
         if small and node.css_first("article, main, h1, [itemprop=articleBody]") is None:
             node.decompose()
@@ -98,24 +104,31 @@ def main_content(tree: LexborHTMLParser) -> LexborNode | None:
             node = node.parent
     if not good:
         return None
-    best = max(good, key=lambda key: (good[key], _depth(nodes[key])))
+    # Ancestors are entered after the block they hold, so among equal scores the first (max's
+    # pick) is the deepest: the tightest container.
+    best = max(good, key=good.__getitem__)
     return nodes[best] if good[best] > 0 else None
 
 
 def _gain(block: LexborNode, text_length: int, link_length: int) -> float:
     if text_length == 0:
         return 0.0
-    if link_length / text_length > LINK_DENSE or _chrome(block):
+    if link_length / text_length > LINK_DENSE:
         return -PENALTY * text_length
+    if _chrome(block):
+        return -CHROME_PENALTY * text_length
     if text_length - link_length >= LONG or block.tag in ("pre", "td", "li", "blockquote"):
         return text_length - link_length - PENALTY * link_length
-    return -0.25 * text_length
+    return -SHORT_PENALTY * text_length
 
 
 def _text_blocks(body: LexborNode) -> list[tuple[LexborNode, int, int]]:
     """(nearest block ancestor, text length, link text length) per block, in document order."""
     lengths: dict[int, list[int]] = {}
     blocks: dict[int, LexborNode] = {}
+    # Teaser cards wrap a headline and a summary in one <a>: all of that text is link text.
+    linked = {inner.mem_id for link in body.css("a") if link.css_first("p, div, h2, h3, h4, h5")
+              for inner in link.traverse()}
     for node in body.traverse(include_text=True):
         if node.tag != "-text":
             continue
@@ -130,6 +143,7 @@ def _text_blocks(body: LexborNode) -> list[tuple[LexborNode, int, int]]:
             parent = parent.parent
         if parent is None:
             continue
+        in_link = in_link or parent.mem_id in linked
         entry = lengths.setdefault(parent.mem_id, [0, 0])
         blocks.setdefault(parent.mem_id, parent)
         entry[0] += size
@@ -139,41 +153,86 @@ def _text_blocks(body: LexborNode) -> list[tuple[LexborNode, int, int]]:
 
 def prune(content: LexborNode) -> None:
     """Remove furniture that sits inside the article container."""
-    total = max(1, len(content.text(deep=True) or ""))
+    total = max(1, _size(content))
     for node in content.css("[class], [id]"):
         if node.mem_id == content.mem_id or node.tag in ("pre", "code", "table", "tr", "td"):
             continue
-        words = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-        if CHROME.search(words) and not CONTENT.search(words):
-            if len(node.text(deep=True) or "") < 0.3 * total:
-                node.decompose()
+        if _furniture(_words(node)) and _size(node) < 0.3 * total:
+            node.decompose()
     for node in content.css(HIDDEN):
         # Hidden menus and popups go; a hidden block holding much of the article is text a
         # script reveals, and readers see it.
         style = node.attributes.get("style")
         if style is not None and not HIDDEN_STYLE.search(style):
             continue
-        if node.parent is not None and len(node.text(deep=True) or "") < 0.3 * total:
+        paragraphs = sum(_size(p) for p in node.css("p"))
+        if node.parent is not None and paragraphs < 0.3 * total:
             node.decompose()
     for node in content.css("figcaption, figure > footer"):
         node.decompose()
-    for node in content.css("ul, ol, div, section, p"):
-        if node.parent is None or _inside(node, "pre"):
-            continue
-        text = (node.text(deep=True) or "").strip()
-        if not text or len(text) > 0.3 * total:
-            continue
-        links = sum(len((a.text(deep=True) or "").strip()) for a in node.css("a"))
-        if links / len(text) > 0.8 and node.tag != "p" or links / len(text) >= 0.99:
+    for node in content.css("ul, ol, div, section"):
+        if node.parent is not None and _teaser_list(node) and _size(node) < 0.5 * total:
             node.decompose()
+    for node in content.css("ul, ol, div, section, p"):
+        if node.parent is not None and not _inside(node, "pre") and _link_list(node, total):
+            node.decompose()
+
+
+def _link_list(node: LexborNode, total: int) -> bool:
+    """Links with little else: "read more" lines, lists of other stories. A list made only of
+    links goes even when it is long next to a short article; a mostly-linked one only when
+    it is a small part of the container."""
+    size = _size(node)
+    if not size or size > 0.8 * total:
+        return False
+    density = sum(_size(a) for a in node.css("a")) / size
+    if density >= 0.95:
+        return node.tag != "p" or size < 200
+    return density > 0.8 and node.tag != "p" and size < 0.3 * total
+
+
+def _size(node: LexborNode) -> int:
+    """Characters of text, whitespace not counted (templates indent with lots of it)."""
+    return len("".join((node.text(deep=True) or "").split()))
+
+
+def _words(node: LexborNode) -> str:
+    attributes = node.attributes
+    return f"{attributes.get('class') or ''} {attributes.get('id') or ''}".strip()
+
+
+@cache
+def _furniture(words: str) -> bool:
+    """Class and id words that mark page furniture (pages repeat a few class strings often)."""
+    return bool(words) and CHROME.search(words) is not None and CONTENT.search(words) is None
+
+
+@cache
+def _region(words: str) -> str | None:
+    match = REGIONS.search(words) if words else None
+    return match[1].lower() if match and CONTENT.search(words) is None else None
+
+
+def _teaser_list(node: LexborNode) -> bool:
+    """A list of other stories: three or more items, most of them a linked headline."""
+    items = [child for child in node.iter() if child.tag in ("li", "div", "article", "section")]
+    if len(items) < 3:
+        return False
+    linked = sum(1 for item in items if item.css_first(TEASER_HEADLINE) is not None
+                 or (_starts_with_link(item) and ELLIPSIS.search(item.text(deep=True) or "")))
+    return linked >= 0.6 * len(items)
+
+
+def _starts_with_link(item: LexborNode) -> bool:
+    first = next((child for child in item.iter() if child.tag != "-text"), None)
+    return first is not None and (first.tag == "a" or first.css_first("a") is not None)
 
 
 def _chrome(node: LexborNode) -> bool:
     for _ in range(3):
         if node is None or node.tag == "body":
             return False
-        words = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-        if words.strip() and CHROME.search(words) and not CONTENT.search(words):
+        if _furniture(_words(node)):
             return True
         node = node.parent  # type: ignore[assignment]
     return False
@@ -190,11 +249,3 @@ def _inside(node: LexborNode, tag: str) -> bool:
 
 def _holds_paragraphs(header: LexborNode) -> bool:
     return sum(len(p.text() or "") for p in header.css("p")) > 400
-
-
-def _depth(node: LexborNode) -> int:
-    depth = 0
-    while node.parent is not None:
-        node = node.parent
-        depth += 1
-    return depth

@@ -12,6 +12,7 @@ Every output is CommonMark + GFM tables, which `structure.parse` reads back.
 from __future__ import annotations
 
 import re
+
 from selectolax.lexbor import LexborNode
 
 from ingest.readers.html_safety import safe_url
@@ -34,6 +35,10 @@ MARKDOWN_AT_LINE_START = re.compile(r"^(\s*)([#>+\-*=]|\d+[.)])(?=\s|$)")
 INLINE_SPECIAL = re.compile(r"(<(?=[A-Za-z/!?]))")
 LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang|highlight-source|highlight|brush:?)-?\s*"
                       r"([A-Za-z0-9_+#.-]+)")
+# A paragraph that is one escaped tag (`<img height="1" …>` shown as text) is markup a page
+# leaked, typically a tracking pixel: no reader sees it as article text.
+LEAKED_TAG = re.compile(r"^\\?<[A-Za-z][^<>]*>$")
+LINKED_BLOCKS = "p, div, h1, h2, h3, h4, h5, h6, ul, ol, table, blockquote"
 MAX_DEPTH = 400  # nesting beyond this is flattened to text instead of recursing
 
 
@@ -47,7 +52,7 @@ def _blocks(node: LexborNode, depth: int) -> list[str]:
     inline: list[str] = []
     for child in _children(node):
         tag = child.tag
-        if tag in SKIPPED or tag == "br" and not inline:
+        if tag in SKIPPED or (tag == "br" and not inline):
             continue
         if tag == "-text" or tag not in BLOCKS:
             inline.append(_inline(child, depth + 1))
@@ -74,7 +79,7 @@ def _children(node: LexborNode) -> list[LexborNode]:
 def _flush(inline: list[str], blocks: list[str]) -> None:
     text = _tidy("".join(inline))
     inline.clear()
-    if text:
+    if text and not LEAKED_TAG.match(text):
         blocks.append(_escape_line_starts(text))
 
 
@@ -142,7 +147,8 @@ def _inline_children(node: LexborNode, depth: int) -> str:
 def _inline(node: LexborNode, depth: int) -> str:
     tag = node.tag
     if tag == "-text":
-        return INLINE_SPECIAL.sub(r"\\\1", SPACES.sub(" ", node.text_content or ""))
+        text = SPACES.sub(" ", node.text_content or "")
+        return INLINE_SPECIAL.sub(r"\\\1", text) if "<" in text else text
     if tag in SKIPPED:
         return ""
     if tag == "br":
@@ -151,6 +157,8 @@ def _inline(node: LexborNode, depth: int) -> str:
         return SPACES.sub(" ", node.text(deep=True, separator=" "))
     if tag in BLOCKS:  # a block inside inline content (a <div> in a <span>): keep it apart
         return "\n" + "\n\n".join(_block(node, depth)) + "\n"
+    if tag == "a" and node.css_first(LINKED_BLOCKS) is not None:
+        return "\n" + "\n\n".join(_blocks(node, depth)) + "\n"  # a card: blocks, not a link
     inner = _inline_children(node, depth)
     if tag == "a":
         return _link(node, inner)
@@ -172,7 +180,8 @@ def _link(node: LexborNode, inner: str) -> str:
     text = inner.strip()
     if not text or href is None or href.startswith("#"):
         return inner
-    return f"[{text}]({href.replace(' ', '%20').replace(')', '%29')})"
+    href = href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+    return f"[{text}]({href})"
 
 
 def _code_span(text: str) -> str:
@@ -231,7 +240,7 @@ def _pre_text(node: LexborNode) -> str:
 
 
 def _tidy(text: str) -> str:
-    lines = [SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [" ".join(line.split()) for line in text.split("\n")]
     out: list[str] = []
     for line in lines:
         if line or (out and out[-1]):

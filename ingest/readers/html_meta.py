@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -64,8 +65,9 @@ def read_metadata(tree: LexborHTMLParser) -> tuple[Metadata, str | None]:
             if key in metas and (value := _convert(field, metas[key])):
                 offer(field, value, f"meta: {key}")
                 break
-    for field, (value, source) in _page_signals(tree).items():
-        offer(field, value, source)
+    for field, source, signal in PAGE_SIGNALS:  # evaluated only for fields still missing
+        if field not in values:
+            offer(field, signal(tree), source)
     if "title" in values:
         values["title"] = strip_site_suffix(values["title"], values.get("site"),
                                             _first_h1(tree))
@@ -208,26 +210,24 @@ def _item_value(node: LexborNode) -> str | None:
     return re.sub(r"\s+", " ", value).strip() if value else None
 
 
-def _page_signals(tree: LexborHTMLParser) -> dict[str, tuple[Any, str]]:
-    found: dict[str, tuple[Any, str]] = {}
+def _language_attribute(tree: LexborHTMLParser) -> str | None:
     html = tree.css_first("html")
-    if html is not None and (language := _language(html.attributes.get("lang"))):
-        found["language"] = (language, "html lang")
-    canonical = tree.css_first('link[rel="canonical"]')
-    if canonical is not None and (href := canonical.attributes.get("href") or "").startswith("http"):
-        found["url"] = (href, "link rel=canonical")
-    if (published := _time_published(tree)) is not None:
-        found["published"] = (published, "time datetime")
-    tags = _tag_list([a.text(deep=True) or "" for a in tree.css('a[rel~="tag"]')])
-    if tags:
-        found["tags"] = (tags, "rel=tag")
-    if authors := _byline(tree):
-        found["authors"] = (authors, "byline")
-    if (h1 := _first_h1(tree)) is not None:
-        found["title"] = (h1, "h1")
-    if (title := tree.css_first("title")) is not None and (text := (title.text() or "").strip()):
-        found.setdefault("title", (text, "title"))
-    return found
+    return _language(html.attributes.get("lang")) if html is not None else None
+
+
+def _canonical(tree: LexborHTMLParser) -> str | None:
+    link = tree.css_first('link[rel="canonical"]')
+    href = (link.attributes.get("href") or "") if link is not None else ""
+    return href if href.startswith("http") else None
+
+
+def _rel_tags(tree: LexborHTMLParser) -> list[str]:
+    return _tag_list([a.text(deep=True) or "" for a in tree.css('a[rel~="tag"]')])
+
+
+def _title_element(tree: LexborHTMLParser) -> str | None:
+    title = tree.css_first("title")
+    return re.sub(r"\s+", " ", title.text() or "").strip() or None if title is not None else None
 
 
 def _time_published(tree: LexborHTMLParser) -> str | None:
@@ -259,3 +259,14 @@ def _first_h1(tree: LexborHTMLParser) -> str | None:
     h1 = tree.css_first("h1")
     text = re.sub(r"\s+", " ", h1.text(deep=True) or "").strip() if h1 is not None else ""
     return text or None
+
+
+PAGE_SIGNALS: list[tuple[str, str, Callable[[LexborHTMLParser], Any]]] = [
+    ("language", "html lang", _language_attribute),
+    ("url", "link rel=canonical", _canonical),
+    ("published", "time datetime", _time_published),
+    ("tags", "rel=tag", _rel_tags),
+    ("authors", "byline", _byline),
+    ("title", "h1", _first_h1),
+    ("title", "title", _title_element),
+]

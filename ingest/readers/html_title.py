@@ -48,4 +48,4 @@ def _key(text: str) -> str:
 
 def _mentions_site(text: str, site: str) -> bool:
     key = _key(site)
-    return bool(key) and (key in _key(text) or _key(text) in key and len(_key(text)) > 3)
+    return bool(key) and (key in _key(text) or (_key(text) in key and len(_key(text)) > 3))
