@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ingest.errors import IngestError
 from ingest.models import Draft
+from ingest.readers.html_boilerplate import drop_calls_to_action
 from ingest.readers.html_content import main_content, prune, strip_never_article
 from ingest.readers.html_markdown import to_markdown
 from ingest.readers.html_meta import read_metadata
@@ -31,6 +32,7 @@ def read(text: str, origin: str) -> Draft:
     body = ""
     if content is not None:
         prune(content)
+        drop_calls_to_action(content)
         body = to_markdown(content)
     if article_body and len(body.split()) < max(MIN_BODY_WORDS, len(article_body.split()) / 2):
         body = _paragraphs(article_body)

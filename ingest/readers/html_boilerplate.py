@@ -1,0 +1,38 @@
+"""Publisher boilerplate written as article text: newsletter pitches, affiliate notices,
+"follow us", ad-blocker pleas, reporting credits.
+
+Class names do not mark these (they are plain `<p>`s inside the article body), so they are
+found by what they say. Only short blocks are considered, and the phrases speak to the reader
+about the publication, so a sentence of reporting about, say, subscriptions is not touched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborNode
+
+MAX_LENGTH = 320
+CALLS_TO_ACTION = re.compile(
+    r"\b(?:sign up (?:for (?:our|the|free)|to (?:our|receive|get)|here|now|today)|"
+    r"subscribe (?:to (?:our|the)|now|here|today)|"
+    r"(?:our|free|daily|weekly) (?:e-?mail )?newsletters?\b|to your inbox|in your inbox|"
+    r"through your letterbox|follow (?:us|him|her|them|me) (?:on|at|@)|follow @\w+|"
+    r"support (?:our|us|independent) |support \w+ so we|disable your ad ?blocker|"
+    r"ad ?blocker|affiliate commission|(?:get|earn) a (?:small )?(?:share|commission) of|"
+    r"if you buy something through|join (?:our|the) [\w ]{0,30}(?:forums?|community|newsletter)|"
+    r"reach the reporters?|have a tip\?|e-?mail (?:the author|\w+ \w+ at)|"
+    r"(?:^|\()\s*reporting by |(?:^|; )editing by |writers? [\w ,.]{0,120} contributed|"
+    r"contributed to this report|download (?:our|the) app|"
+    r"there was a problem subscribing|this article is related to|"
+    r"is committed to publishing|let our news meet your inbox|"
+    r"relies on advertising|never see this message again)", re.I)
+
+
+def drop_calls_to_action(content: LexborNode) -> None:
+    for node in content.css("p, li, h3, h4, h5, h6"):
+        if node.parent is None:
+            continue
+        text = node.text(deep=True) or ""
+        if len(text) <= MAX_LENGTH and CALLS_TO_ACTION.search(" ".join(text.split())):
+            node.decompose()
