@@ -23,6 +23,7 @@ WRITTEN_DATES = [
 ]
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)"
                       r"(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?\b")
+COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")  # 20191119, as some <meta> write it
 SLASHED = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
 
 
@@ -41,6 +42,8 @@ def to_iso(value: object) -> str | None:
 def _from_string(text: str) -> str | None:
     if match := ISO_DATE.search(text):
         return _iso_match(match)
+    if match := COMPACT.match(text):
+        return _valid(int(match[1]), int(match[2]), int(match[3]))
     if match := SLASHED.search(text):
         return _valid(int(match[1]), int(match[2]), int(match[3]))
     try:  # RFC 2822, as in RSS feeds: "Tue, 03 Mar 2025 10:00:00 GMT"
@@ -66,6 +69,8 @@ def _iso_match(match: re.Match[str]) -> str | None:
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
+    if year < 1800:  # `0001-01-01` is a CMS placeholder for "no date", not a date
+        return None
     try:
         return date(year, month, day).isoformat()
     except ValueError:

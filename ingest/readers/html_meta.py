@@ -17,18 +17,26 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ingest.dates import to_iso
+from ingest.dates import MONTHS, to_iso
 from ingest.models import Metadata
 from ingest.readers.html_authors import authors_from_text, clean_authors
 from ingest.readers.html_title import strip_site_suffix
 
+DATED = ('[class*="publish"], [class*="post-date"], [class*="article-date"], '
+         '[class*="article_date"], [class*="entry-date"], [class*="datetime"], '
+         '[class*="dateline"], [id*="publish"], [class="date"]')
+UPDATED = re.compile(r"modif|updat|edit", re.I)
+URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([a-z]{3}|\d{1,2})[/-](\d{1,2})(?:/|$|[-_])", re.I)
 ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Posting|Report|Review|NewsArticle|WebPage$")
+TRAILING_COMMA = re.compile(r",\s*([\]}])")
 META_KEYS: dict[str, tuple[str, ...]] = {
     "title": ("og:title", "twitter:title", "dc.title", "dcterms.title", "sailthru.title",
               "parsely-title", "title"),
     "authors": ("article:author", "author", "dc.creator", "dcterms.creator", "parsely-author",
                 "sailthru.author", "byl", "twitter:creator:name"),
     "published": ("article:published_time", "og:published_time", "published_time",
+                  "article:published", "pdate", "sn-post-date", "publication_date",
+                  "original-publish-date", "article.created", "cxenseparse:recs:publishtime",
                   "datepublished", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
                   "dcterms.created", "dc.date.created", "parsely-pub-date", "sailthru.date",
                   "pubdate", "publishdate", "publish-date", "date", "article.published",
@@ -125,11 +133,8 @@ def _language(value: str | None) -> str | None:
 def _json_ld(tree: LexborHTMLParser) -> dict[str, Any]:
     objects: list[dict[str, Any]] = []
     for script in tree.css('script[type="application/ld+json"]'):
-        try:
-            data = json.loads(script.text() or "", strict=False)
-        except ValueError:
-            continue
-        objects.extend(_flatten(data))
+        if (data := _lenient_json(script.text() or "")) is not None:
+            objects.extend(_flatten(data))
     by_id = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str)}
     articles = [obj for obj in objects if any(ARTICLE_TYPES.search(t) for t in _types(obj))]
     articles.sort(key=lambda obj: any("WebPage" in t for t in _types(obj)))  # articles first
@@ -158,6 +163,16 @@ def _json_ld(tree: LexborHTMLParser) -> dict[str, Any]:
         if isinstance(keywords, list | str) else [],
         "body": _text(article.get("articleBody")),
     }
+
+
+def _lenient_json(text: str) -> Any:
+    """JSON-LD as pages write it: trailing commas and raw control characters are common."""
+    for attempt in (text, TRAILING_COMMA.sub(r"\1", text)):
+        try:
+            return json.loads(attempt, strict=False)
+        except ValueError:
+            continue
+    return None
 
 
 def _flatten(data: Any) -> list[dict[str, Any]]:
@@ -191,15 +206,15 @@ def _text(value: Any) -> str | None:
 
 def _microdata(tree: LexborHTMLParser) -> dict[str, Any]:
     found: dict[str, Any] = {}
-    if (node := tree.css_first('[itemprop="headline"]')) is not None:
+    if (node := tree.css_first('[itemprop~="headline"]')) is not None:
         found["title"] = _item_value(node)
     names = [_item_value(n.css_first('[itemprop="name"]') or n)
-             for n in tree.css('[itemprop="author"], [itemprop="creator"]')]
+             for n in tree.css('[itemprop~="author"], [itemprop~="creator"]')]
     found["authors"] = clean_authors([n for name in names if name
                                       for n in authors_from_text(name, byline=False)])
-    if (node := tree.css_first('[itemprop="datePublished"]')) is not None:
+    if (node := tree.css_first('[itemprop~="datePublished"]')) is not None:
         found["published"] = to_iso(_item_value(node))
-    if (node := tree.css_first('[itemprop="keywords"]')) is not None:
+    if (node := tree.css_first('[itemprop~="keywords"]')) is not None:
         found["tags"] = _tag_list([_item_value(node) or ""])
     return found
 
@@ -245,6 +260,32 @@ def _time_published(tree: LexborHTMLParser) -> str | None:
     return None
 
 
+def _dated_element(tree: LexborHTMLParser) -> str | None:
+    """An element the page marks as the publication date (`class="post-date"`, a hidden
+    `published_date` input), read from its attribute or its short text."""
+    for node in tree.css(DATED):
+        marks = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
+        if UPDATED.search(marks):
+            continue
+        attrs = node.attributes
+        value = attrs.get("datetime") or attrs.get("content") or attrs.get("value") \
+            or node.text(deep=True, separator=" ") or ""
+        if len(value) < 80 and (iso := to_iso(" ".join(value.split()))):
+            return iso
+    return None
+
+
+def _url_date(tree: LexborHTMLParser) -> str | None:
+    """A date in the article's own URL (`/2019/11/19/`, `/2019/nov/18/`): the day it was filed."""
+    for url in (_canonical(tree), *(m.attributes.get("content") for m in
+                                    tree.css('meta[property="og:url"]'))):
+        if url and (match := URL_DATE.search(url)):
+            year, month, day = match.groups()
+            number = int(month) if month.isdigit() else MONTHS.get(month.lower(), 0)
+            return to_iso(f"{year}-{number:02d}-{int(day):02d}")
+    return None
+
+
 def _byline(tree: LexborHTMLParser) -> list[str]:
     selectors = ('[rel="author"], [class*="byline"], [class*="author-name"], '
                  '[class*="article-author"], [class~="author"], [id*="byline"]')
@@ -266,6 +307,8 @@ PAGE_SIGNALS: list[tuple[str, str, Callable[[LexborHTMLParser], Any]]] = [
     ("url", "link rel=canonical", _canonical),
     ("published", "time datetime", _time_published),
     ("tags", "rel=tag", _rel_tags),
+    ("published", "date element", _dated_element),
+    ("published", "url", _url_date),
     ("authors", "byline", _byline),
     ("title", "h1", _first_h1),
     ("title", "title", _title_element),
