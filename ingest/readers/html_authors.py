@@ -20,6 +20,8 @@ NOT_NAMES = re.compile(r"^(?:staff|editors?|admin|administrator|guest|anonymous|
                        r"email the author|contact|follow|view all posts.*|more by.*|"
                        r"the associated press|associated press|reuters|afp|ap|"
                        r"[\w.+-]+@[\w-]+\.[\w.]+)$", re.I)
+PARTICLES = {"van", "von", "der", "den", "de", "da", "di", "del", "della", "dos", "du", "la", "le",
+             "bin", "ibn", "al", "el", "ter", "ten", "y", "zu"}
 ROLE = re.compile(r"\b(?:editor|reporter|correspondent|writer|columnist|contributor|"
                   r"producer|journalist|staff|analyst at|photographer|director|chief|head of|"
                   r"senior|bureau|desk)\b", re.I)
@@ -34,7 +36,10 @@ def authors_from_text(text: str, byline: bool = True) -> list[str]:
     if lead:
         text = text[lead.end():]
     text = CUT.sub("", text).strip(" ,.")
-    return [part.strip(" ,.") for part in SPLIT.split(text) if part.strip(" ,.")]
+    parts = [part.strip(" ,.") for part in SPLIT.split(text) if part.strip(" ,.")]
+    if len(parts) > 1:  # `Reuters, Washington`: a lone word beside others is a place or an org
+        parts = [part for part in parts if " " in part]
+    return parts
 
 
 def clean_authors(names: list[str]) -> list[str]:
@@ -42,6 +47,8 @@ def clean_authors(names: list[str]) -> list[str]:
     kept: list[str] = []
     for name in names:
         name = re.sub(r"\s+", " ", name).strip(" ,.")
+        if name.isupper():  # `TOM KRISHER` in a wire byline is Tom Krisher
+            name = name.title()
         if not _is_name(name) or name in kept:
             continue
         kept.append(name)
@@ -51,9 +58,11 @@ def clean_authors(names: list[str]) -> list[str]:
 def _is_name(name: str) -> bool:
     if not name or len(name) > 60 or NOT_NAMES.match(name):
         return False
-    if re.search(r"https?:|www\.|/|@|\d", name) or to_iso(name):
+    if re.search(r"https?:|www\.|[/@()\[\]{}:|\d]", name) or to_iso(name):
         return False
     if ROLE.search(name):
         return False
     words = name.split()
-    return 1 <= len(words) <= 5 and any(w[:1].isupper() for w in words)
+    if not 1 <= len(words) <= 5 or words[0].lower() in ("the", "a", "an", "our", "by"):
+        return False
+    return all(w[:1].isupper() or w.lower() in PARTICLES for w in words)

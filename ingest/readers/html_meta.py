@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from html import unescape
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -22,12 +23,16 @@ from ingest.models import Metadata
 from ingest.readers.html_authors import authors_from_text, clean_authors
 from ingest.readers.html_title import strip_site_suffix
 
+BYLINES = ('[class*="byline"], [id*="byline"], [rel="author"], [itemprop~="author"], '
+           '[class*="author-name"], [class*="article-author"], [class~="author"], '
+           '[class*="post-author"]')
 DATED = ('[class*="publish"], [class*="post-date"], [class*="article-date"], '
          '[class*="article_date"], [class*="entry-date"], [class*="datetime"], '
          '[class*="dateline"], [id*="publish"], [class="date"]')
 UPDATED = re.compile(r"modif|updat|edit", re.I)
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([a-z]{3}|\d{1,2})[/-](\d{1,2})(?:/|$|[-_])", re.I)
 ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Posting|Report|Review|NewsArticle|WebPage$")
+ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
 TRAILING_COMMA = re.compile(r",\s*([\]}])")
 META_KEYS: dict[str, tuple[str, ...]] = {
     "title": ("og:title", "twitter:title", "dc.title", "dcterms.title", "sailthru.title",
@@ -94,6 +99,8 @@ def _metas(tree: LexborHTMLParser) -> dict[str, list[str]]:
         key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") \
             or attrs.get("http-equiv")
         content = (attrs.get("content") or "").strip()
+        if ENTITY.search(content):  # escaped twice by the page: `&amp;#8216;`
+            content = unescape(content)
         if key and content:
             found.setdefault(key.strip().lower(), []).append(content)
     return found
@@ -192,16 +199,19 @@ def _names(author: Any) -> list[str]:
     if isinstance(author, str):
         return authors_from_text(author, byline=False)
     if isinstance(author, dict) and "Organization" not in _types(author):
-        return [_text(author.get("name"))] if _text(author.get("name")) else []
+        name = _text(author.get("name"))
+        return authors_from_text(name, byline=False) if name else []
     return []
 
 
 def _text(value: Any) -> str | None:
+    """A JSON-LD value as text. Script text is raw, so its entities are decoded here, once."""
     if isinstance(value, list):
         value = value[0] if value else None
     if isinstance(value, dict):
         value = value.get("@value") or value.get("name")
-    return str(value).strip() if value is not None and str(value).strip() else None
+    text = unescape(str(value)).strip() if value is not None else ""
+    return text or None
 
 
 def _microdata(tree: LexborHTMLParser) -> dict[str, Any]:
@@ -287,11 +297,16 @@ def _url_date(tree: LexborHTMLParser) -> str | None:
 
 
 def _byline(tree: LexborHTMLParser) -> list[str]:
-    selectors = ('[rel="author"], [class*="byline"], [class*="author-name"], '
-                 '[class*="article-author"], [class~="author"], [id*="byline"]')
-    for node in tree.css(selectors):
-        text = re.sub(r"\s+", " ", node.text(deep=True) or "").strip()
-        if text and len(text) < 200 and (names := clean_authors(authors_from_text(text))):
+    """Names from the page's byline: `By …` text, or an element marked as the author."""
+    for node in tree.css(BYLINES):
+        text = " ".join((node.text(deep=True, separator=" ") or "").split())
+        if not text or len(text) > 200:
+            continue
+        marked = node.tag == "a" or "author" in (node.attributes.get("class") or "") \
+            or node.attributes.get("itemprop") == "author"
+        names = clean_authors(authors_from_text(text, byline=not marked or text[:3].lower()
+                                                == "by "))
+        if names:
             return names
     return []
 
