@@ -23,13 +23,13 @@ from markdownify import MarkdownConverter
 from selectolax.lexbor import LexborHTMLParser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from html_bench import CORPUS, markdown_to_text  # noqa: E402
-from score_extraction import score  # noqa: E402
+from html_bench import CORPUS, markdown_to_text
+from score_extraction import score
 
-from ingest.decode import decode  # noqa: E402
-from ingest.readers.html_boilerplate import drop_calls_to_action  # noqa: E402
-from ingest.readers.html_content import main_content, prune, strip_never_article  # noqa: E402
-from ingest.readers.html_markdown import to_markdown  # noqa: E402
+from ingest.decode import decode
+from ingest.readers.html_boilerplate import drop_calls_to_action
+from ingest.readers.html_content import main_content, prune, strip_never_article
+from ingest.readers.html_markdown import to_markdown
 
 
 def fragments(limit: int | None) -> dict[str, object]:
@@ -62,7 +62,8 @@ def main() -> int:
     start = time.perf_counter()
     for key, fragment in html.items():
         soup = BeautifulSoup(fragment, "html.parser")
-        outputs["bs4 + markdownify"][key] = MarkdownConverter(heading_style="ATX").convert_soup(soup)
+        converter = MarkdownConverter(heading_style="ATX")
+        outputs["bs4 + markdownify"][key] = converter.convert_soup(soup)
     seconds["bs4 + markdownify"] = time.perf_counter() - start
     subset = {key: truth[key] for key in pages}
     print(f"{len(pages)} article fragments, same input for both converters\n")
