@@ -59,13 +59,18 @@ NEEDS_WORD = {
 }
 
 
+FUTURE_WORDS = re.compile(r"\b(?:will|next|is set to|plans? to|scheduled|expects?|expected|"
+                          r"forecasts?)\b")
+PAST_BEFORE = re.compile(r"\b(?:said|announced|told|reported|confirmed|was|were)\s+(?:on\s+)?$")
+DIGIT = re.compile(r"\d")
+
+
 def find(sentence: str, published: str | None) -> tuple[list[DateMention], list[tuple[int, int]]]:
     """Dates in `sentence` and their spans (so quantities can leave them out)."""
     ref = _reference(published)
-    future = bool(re.search(r"\b(?:will|next|is set to|plans? to|scheduled|expects?|expected|"
-                            r"forecasts?)\b", sentence))
+    future = bool(FUTURE_WORDS.search(sentence))
     found: list[tuple[int, int, DateMention]] = []
-    has_digit = any(c.isdigit() for c in sentence)
+    has_digit = DIGIT.search(sentence) is not None
     for kind, pattern in PATTERNS:
         if (kind in NEEDS_DIGIT and not has_digit) or (kind in NEEDS_WORD \
                 and not NEEDS_WORD[kind].search(sentence)):
@@ -73,8 +78,7 @@ def find(sentence: str, published: str | None) -> tuple[list[DateMention], list[
         for m in pattern.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b, _ in found):
                 continue
-            past = bool(re.search(r"\b(?:said|announced|told|reported|confirmed|was|were)\s+"
-                                  r"(?:on\s+)?$", sentence[:m.start()]))
+            past = bool(PAST_BEFORE.search(sentence, 0, m.start()))
             value = _value(kind, m, ref, future and not past)
             text = m["month"] if kind == "m" else m.group()
             found.append((m.start(), m.end(), DateMention(text=text, date=value)))

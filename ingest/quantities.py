@@ -93,6 +93,7 @@ TAIL = re.compile(r"\s?-?(?P<pct>%|per ?cent\b|pct\b|percentage points?\b|pp\b|b
 IDENT_AFTER = re.compile(r"\s(?:route|line|bus|flight|highway|road|street|avenue|series)\b")
 ONE_IN = re.compile(r"\b(?:one|1) in (?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
                     re.I)
+DIGIT = re.compile(r"\d")
 IDENT_BEFORE = re.compile(r"(?:\b(?:version|v|no|number|route|issue|model|ticket|flight|"
                           r"article|section|rule|chapter|page|bill|room|gate|series|phase|"
                           r"level|tier|day|top|item|figure|table)\.?|#)\s*$", re.I)
@@ -108,7 +109,7 @@ def find(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:  # type
         out.append(Quantity(text=m.group(), value=share, unit="fraction",
                             approximate=_approximate(text, m.start())))
         skip = [*skip, m.span()]
-    if any(c.isdigit() for c in text):
+    if DIGIT.search(text):
         found += [(m, _number) for m in AMOUNT.finditer(text)]
     if MAYBE & set(LETTERS.findall(text.lower())):  # most sentences have no worded amount
         found += [(m, _word) for m in WORDED.finditer(text)]

@@ -177,24 +177,34 @@ def _insert_tables(db: sqlite_utils.Database, article: Article, article_id: int,
 
 def _insert_claims(db: sqlite_utils.Database, claims: list[Claim], article_id: int,
                    section_id: dict[int, int]) -> None:
+    # One executemany per table: an article has dozens of claims with a few rows each, and a
+    # statement per row was most of the cost of storing them.
     first = _next_id(db, "claims")
-    for claim in claims:
-        claim_id = first + claim.position
-        db["claims"].insert({
-            "id": claim_id, "article_id": article_id, "section_id": section_id[claim.section],
-            "position": claim.position, "text": claim.text, "kind": claim.kind,
-            "hedged": int(claim.hedged), "attribution": claim.attribution,
-            "start": claim.start, "end": claim.end})
-        db["quantities"].insert_all(
-            {"claim_id": claim_id, **q.model_dump(), "approximate": int(q.approximate)}
-            for q in claim.quantities)
-        db["claim_dates"].insert_all(
-            {"claim_id": claim_id, "position": i, "text": d.text, "date": d.date}
-            for i, d in enumerate(claim.dates))
-        for mention in claim.entities:
-            db.execute("INSERT OR IGNORE INTO entities(name, type) VALUES (?, ?)",
-                       [mention.name, mention.type])
-            db.execute(
-                "INSERT OR IGNORE INTO claim_entities(claim_id, entity_id, text) "
-                "SELECT ?, id, ? FROM entities WHERE name = ?",
-                [claim_id, mention.text, mention.name])
+    ids = [first + claim.position for claim in claims]
+    _insert_rows(db, "claims", ("id", "article_id", "section_id", "position", "text", "kind",
+                                "hedged", "attribution", "start", "end"),
+                 [(claim_id, article_id, section_id[c.section], c.position, c.text, c.kind,
+                   int(c.hedged), c.attribution, c.start, c.end)
+                  for claim_id, c in zip(ids, claims, strict=True)])
+    _insert_rows(db, "quantities", ("claim_id", "text", "value", "high", "unit", "currency",
+                                    "approximate"),
+                 [(claim_id, q.text, q.value, q.high, q.unit, q.currency, int(q.approximate))
+                  for claim_id, c in zip(ids, claims, strict=True) for q in c.quantities])
+    _insert_rows(db, "claim_dates", ("claim_id", "position", "text", "date"),
+                 [(claim_id, i, d.text, d.date) for claim_id, c in zip(ids, claims, strict=True)
+                  for i, d in enumerate(c.dates)])
+    mentions = [(claim_id, m) for claim_id, c in zip(ids, claims, strict=True)
+                for m in c.entities]
+    db.conn.executemany("INSERT OR IGNORE INTO entities(name, type) VALUES (?, ?)",
+                        list(dict.fromkeys((m.name, m.type) for _, m in mentions)))
+    db.conn.executemany("INSERT OR IGNORE INTO claim_entities(claim_id, entity_id, text) "
+                        "SELECT ?, id, ? FROM entities WHERE name = ?",
+                        [(claim_id, m.text, m.name) for claim_id, m in mentions])
+
+
+def _insert_rows(db: sqlite_utils.Database, table: str, columns: tuple[str, ...],
+                 rows: list[tuple[object, ...]]) -> None:
+    if rows:
+        names = ", ".join(f"[{column}]" for column in columns)
+        marks = ", ".join("?" * len(columns))
+        db.conn.executemany(f"INSERT INTO [{table}] ({names}) VALUES ({marks})", rows)
