@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from ingest import __version__, claims, structure
 from ingest.decode import decode, sniff
 from ingest.errors import IngestError
+from ingest.language import detect as detect_language
 from ingest.models import Article, Format, Metadata
 from ingest.readers import READERS
 from ingest.sources import RawDocument
@@ -34,6 +35,9 @@ def parse(raw: RawDocument, format: Format | None = None, now: datetime | None =
     if title and not metadata.title:
         provenance = {**metadata.provenance, "title": "first heading"}
         metadata = metadata.model_copy(update={"title": title, "provenance": provenance})
+    if not metadata.language and (language := detect_language(markdown)):
+        metadata = metadata.model_copy(update={
+            "language": language, "provenance": {**metadata.provenance, "language": "content"}})
     if raw.url and not metadata.url:
         metadata = metadata.model_copy(update={
             "url": raw.url, "provenance": {**metadata.provenance, "url": "fetched from"}})

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ingest.errors import IngestError
 from ingest.models import Draft
@@ -33,6 +33,7 @@ def read(text: str, origin: str) -> Draft:
     if content is not None:
         prune(content)
         drop_calls_to_action(content)
+        _drop_title_heading(content, metadata.title)
         body = to_markdown(content)
     if article_body and len(body.split()) < max(MIN_BODY_WORDS, len(article_body.split()) / 2):
         body = _paragraphs(article_body)
@@ -40,6 +41,17 @@ def read(text: str, origin: str) -> Draft:
         raise IngestError(origin, "no article text found in the page")
     title = f"# {metadata.title}\n\n" if metadata.title else ""
     return Draft(metadata=metadata, markdown=title + body)
+
+
+def _drop_title_heading(content: LexborNode, title: str | None) -> None:
+    """The article's own `<h1>` repeats the title the Markdown opens with."""
+    heading = content.css_first("h1")
+    if heading is not None and title and _words(heading.text(deep=True) or "") == _words(title):
+        heading.decompose()
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
 
 
 def _paragraphs(text: str) -> str:

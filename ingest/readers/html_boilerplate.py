@@ -26,7 +26,9 @@ CALLS_TO_ACTION = re.compile(
     r"contributed to this report|download (?:our|the) app|"
     r"there was a problem subscribing|this article is related to|"
     r"is committed to publishing|let our news meet your inbox|"
-    r"relies on advertising|never see this message again)", re.I)
+    r"relies on advertising|never see this message again|free articles? (?:left|remaining)|"
+    r"cancel any ?time|already a subscriber|to continue reading|^like this:?$|^loading…?$)",
+    re.I)
 
 
 def drop_calls_to_action(content: LexborNode) -> None:

@@ -40,10 +40,11 @@ CHROME = re.compile(
     r"outbrain|taboola|most-popular|popular|trending|read-more|readmore|pagination|pager|"
     r"post-navigation|nav-links|byline|dateline|timestamp|post-meta|entry-meta|article-meta|"
     r"meta-data|tags|tag-list|categories|caption|credit|figcaption|toolbar|print|"
-    r"visually-hidden|sr-only|screen-reader-text|hidden|banner|alert|newsletter-signup|"
+    r"visually-hidden|sr-only|screen-reader-text|hidden|banner|newsletter-signup|"
     r"jump-link|feedback|rating|reactions|emoji|bio|author-info|author-details|contributors?|"
     r"cta|more-news|more-posts|read-next|up-next|also-read|latest-news|you-may-like|donate|"
-    r"donation|membership|support-us|inline-related|ad-container|ad-wrapper)(?=$|[\s_-])",
+    r"donation|membership|support-us|inline-related|ad-container|ad-wrapper|jetpack|likes|"
+    r"sharedaddy|jp-relatedposts)(?=$|[\s_-])",
     re.I)
 CONTENT = re.compile(r"(?:^|[\s_-])(article|articlebody|article-body|article-content|"
                      r"entry-content|post-content|post-body|story|story-body|content|"
@@ -54,6 +55,10 @@ BLOCK_TAGS = {"p", "div", "section", "article", "main", "li", "td", "th", "dd", 
               "address", "details", "summary", "dl", "caption", "span-block"}
 TEASER_HEADLINE = ", ".join(f"h{n} a, a h{n}" for n in range(2, 7))
 ELLIPSIS = re.compile(r"(\.\.\.|…)\s*$")
+# Code and tables are never furniture; captions are judged by what they caption (below).
+KEPT_WHATEVER_THEIR_CLASS = {"pre", "code", "table", "tr", "td", "figcaption", "caption"}
+CONTAINERS = {"div", "section", "aside", "nav", "footer", "header", "ul", "ol", "form", "article",
+              "main", "figure", "dialog", "menu"}
 LONG = 60      # a text block this long and not made of links is article-like
 LINK_DENSE = 0.45
 PENALTY = 1.5  # λ: how much a character of link text costs a container
@@ -107,7 +112,12 @@ def main_content(tree: LexborHTMLParser) -> LexborNode | None:
     # Ancestors are entered after the block they hold, so among equal scores the first (max's
     # pick) is the deepest: the tightest container.
     best = max(good, key=good.__getitem__)
-    return nodes[best] if good[best] > 0 else None
+    if good[best] <= 0:
+        return None
+    node = nodes[best]
+    while node.tag not in CONTAINERS | {"body", "td"} and node.parent is not None:
+        node = node.parent  # a lone paragraph wins only when its neighbours are short: keep them
+    return node
 
 
 def _gain(block: LexborNode, text_length: int, link_length: int) -> float:
@@ -155,7 +165,7 @@ def prune(content: LexborNode) -> None:
     """Remove furniture that sits inside the article container."""
     total = max(1, _size(content))
     for node in content.css("[class], [id]"):
-        if node.mem_id == content.mem_id or node.tag in ("pre", "code", "table", "tr", "td"):
+        if node.mem_id == content.mem_id or node.tag in KEPT_WHATEVER_THEIR_CLASS:
             continue
         if _furniture(_words(node)) and _size(node) < 0.3 * total:
             node.decompose()
@@ -169,12 +179,17 @@ def prune(content: LexborNode) -> None:
         if node.parent is not None and paragraphs < 0.3 * total:
             node.decompose()
     for node in content.css("figcaption, figure > footer"):
-        node.decompose()
+        # A photo's caption and credit are page furniture; a table's caption and a quote's
+        # attribution are part of what they caption.
+        figure = node.parent
+        if figure is None or figure.css_first("table, blockquote, pre") is None:
+            node.decompose()
     for node in content.css("ul, ol, div, section"):
         if node.parent is not None and _teaser_list(node) and _size(node) < 0.5 * total:
             node.decompose()
+    in_code = {inner.mem_id for pre in content.css("pre") for inner in pre.traverse()}
     for node in content.css("ul, ol, div, section, p"):
-        if node.parent is not None and not _inside(node, "pre") and _link_list(node, total):
+        if node.parent is not None and node.mem_id not in in_code and _link_list(node, total):
             node.decompose()
 
 
@@ -197,8 +212,11 @@ def _size(node: LexborNode) -> int:
 
 
 def _words(node: LexborNode) -> str:
+    """Class and id words. Ids of text elements are usually slugs of their own text (a heading
+    `id="the-new-consent-flow"`), so only containers' ids count."""
     attributes = node.attributes
-    return f"{attributes.get('class') or ''} {attributes.get('id') or ''}".strip()
+    identifier = attributes.get("id") if node.tag in CONTAINERS else None
+    return f"{attributes.get('class') or ''} {identifier or ''}".strip()
 
 
 @cache

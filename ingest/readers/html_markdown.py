@@ -104,8 +104,9 @@ def _block(node: LexborNode, depth: int) -> list[str]:
         from ingest.readers.html_tables import table_markdown
 
         return table_markdown(node, lambda cell: _tidy(_inline_children(cell, depth)))
-    if tag in ("hr", "figcaption"):
-        return []
+    if tag == "hr" or (tag == "figcaption" and node.parent is not None
+                       and node.parent.css_first("table") is not None):
+        return []  # a table's figcaption is already its `Table:` caption
     if tag == "dt":
         text = _tidy(_inline_children(node, depth))
         return [f"**{text}**"] if text else []

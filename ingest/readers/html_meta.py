@@ -158,6 +158,7 @@ def _json_ld(tree: LexborHTMLParser) -> dict[str, Any]:
     authors = [resolve(a) for a in (author if isinstance(author, list) else [author])]
     publisher = resolve(article.get("publisher"))
     keywords = article.get("keywords")
+    sections = article.get("articleSection")
     return {
         "title": _text(article.get("headline") or article.get("name")),
         "authors": clean_authors([n for a in authors for n in _names(a)]),
@@ -166,8 +167,7 @@ def _json_ld(tree: LexborHTMLParser) -> dict[str, Any]:
         "url": _text(article.get("url")) if str(article.get("url", "")).startswith("http")
         else None,
         "language": _language(_text(article.get("inLanguage"))),
-        "tags": _tag_list(keywords if isinstance(keywords, list) else [keywords])
-        if isinstance(keywords, list | str) else [],
+        "tags": _tag_list(_strings(keywords) + _strings(sections)),  # categories are tags too
         "body": _text(article.get("articleBody")),
     }
 
@@ -180,6 +180,12 @@ def _lenient_json(text: str) -> Any:
         except ValueError:
             continue
     return None
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [unescape(value)]
+    return [unescape(v) for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 def _flatten(data: Any) -> list[dict[str, Any]]:
@@ -224,6 +230,9 @@ def _microdata(tree: LexborHTMLParser) -> dict[str, Any]:
                                       for n in authors_from_text(name, byline=False)])
     if (node := tree.css_first('[itemprop~="datePublished"]')) is not None:
         found["published"] = to_iso(_item_value(node))
+    publisher = tree.css_first('[itemprop~="publisher"] [itemprop~="name"]')
+    if publisher is not None:
+        found["site"] = _item_value(publisher)
     if (node := tree.css_first('[itemprop~="keywords"]')) is not None:
         found["tags"] = _tag_list([_item_value(node) or ""])
     return found

@@ -24,6 +24,8 @@ def table_markdown(table: LexborNode, cell_text: Callable[[LexborNode], str]) ->
     grid = [row + [""] * (width - len(row)) for row in grid]
     lines = [_row(grid[0]), _row(["---"] * width), *(_row(row) for row in grid[1:])]
     caption = table.css_first("caption")
+    if caption is None and table.parent is not None and table.parent.tag == "figure":
+        caption = table.parent.css_first("figcaption")  # WordPress and others caption this way
     blocks = ["\n".join(lines)]
     if caption is not None and (text := cell_text(caption).replace("\n", " ")):
         blocks.append(f"Table: {text}")
