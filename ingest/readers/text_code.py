@@ -1,0 +1,195 @@
+"""Unfenced code in text dumps: where a block starts and stops, kept byte for byte.
+
+Copying a page drops the `<pre>` around code, so code arrives as plain lines among paragraphs.
+A block starts at a line only code has (`import x`, `def f(`, `const x =`, `SELECT`, `$ cmd`,
+`{`), grows over lines that are code-shaped, indented or inside an open bracket, carries blank
+lines and comments along only when more code follows, and stops where prose resumes. It ends
+at its last code line. The language is told by `text_code_lang`.
+
+Code detection runs before headings are looked for: `# As Anthropic…` inside a block is a
+comment, not a heading.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.readers.text_code_lang import COMMAND, PROMPT, language
+
+PYTHON_START = re.compile(
+    r"^\s*(?:import\s+[\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+)*\s*$|from\s+[\w.]+\s+import\s+\S|"
+    r"(?:async\s+)?def\s+\w+\s*\(|class\s+\w+\s*(?:\(.*\))?\s*:|@[\w.]+(?:\(.*\))?\s*$|"
+    r">>>\s|if\s+__name__\s*==)")
+JS_START = re.compile(
+    r"^\s*(?:(?:export\s+)?(?:const|let|var)\s+[\w{}\[\], $]+\s*(?::\s*[\w<>\[\]| ]+)?=|"
+    r"(?:export\s+)?(?:default\s+)?(?:async\s+)?function\s*\*?\s*[\w$]*\s*\(|"
+    r"import\s+.+\s+from\s+['\"]|import\s+['\"]|(?:export\s+)?(?:interface|enum)\s+\w+|"
+    r"(?:export\s+)?type\s+\w+\s*=|console\.\w+\(|module\.exports|"
+    r"(?:await\s+)?fetch\(|document\.\w+|window\.\w+)")
+SQL_START = re.compile(
+    r"^\s*(?:SELECT\s|INSERT\s+INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|"
+    r"CREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP\s+)?(?:TABLE|VIEW|INDEX|UNIQUE|FUNCTION)\s|"
+    r"ALTER\s+TABLE\s|DROP\s+(?:TABLE|VIEW|INDEX)\s|WITH\s+\w+\s+AS\s*\()")
+SQL_MORE = re.compile(r"^\s*(?:FROM|WHERE|AND|OR|JOIN|LEFT|RIGHT|INNER|OUTER|FULL|CROSS|"
+                      r"GROUP\s+BY|ORDER\s+BY|HAVING|LIMIT|OFFSET|ON|VALUES|SET|UNION|"
+                      r"RETURNING|CASE|WHEN|THEN|ELSE|END|SELECT)\b")
+JSON_OPEN = re.compile(r"^\s*[\[{]\s*$")
+JSON_PAIR = re.compile(r"^\s*\"[^\"]+\"\s*:\s*\S")
+YAML_KEY = re.compile(r"^\s*(?:- )?[a-z_][\w.-]*:(?:\s+\S.*)?$")
+YAML_LINE = re.compile(r"^\s*(?:- +)?[a-z_][\w.-]*:(?:\s+\S.*)?$|^\s+- +\S")
+CLOSER = re.compile(r"^\s*[)\]}]+\s*[);,]*\s*$")
+KEYWORD = re.compile(r"^\s*(?:return|yield|raise|pass|break|continue|for|while|if|elif|else|"
+                     r"try|except|finally|with|await|async|switch|case|throw|do|print)\b"
+                     r"(?:.*[:;{(]\s*$|\s*$|\s*\()")
+ASSIGN = re.compile(r"^\s*[A-Za-z_$][\w.$]*(?:\[[^\]]*\])*\s*(?:=|\+=|-=|\*=|:=|\|=)\s*\S")
+KWARG = re.compile(r"^\s*[A-Za-z_]\w*\s*=\s*\S+.*,?\s*$")
+CALL = re.compile(r"^\s*[\w.$]+\s*\(.*[)(,]\s*;?\s*$")
+OPENER = re.compile(r"[({\[,;]\s*$")
+COMMENT = re.compile(r"^\s*(?:#(?![A-Z0-9])|# |//|--\s|/\*|\*/|\*\s)")
+DUMP_HEADING = re.compile(r"^#{1,6}[A-Z0-9]")
+SYMBOLS = re.compile(r"[{}()\[\];=<>_\"'`|\\]")
+PROSE = re.compile(r"^[\"“‘'(]?[A-Z][a-z’']*(?:\s+[\w“”\"'’,;:()$%-]+){3,}[.!?:\"”)]?\s*$")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Lines `start` to `end` (exclusive) are one code block in `language` (None: unknown)."""
+
+    start: int
+    end: int
+    language: str | None
+
+
+def find_code(lines: list[str]) -> list[Span]:
+    """Every unfenced code block in `lines`, in order."""
+    spans: list[Span] = []
+    i = 0
+    while i < len(lines):
+        if (starts_code(lines[i]) or _yaml_start(lines, i)) and not _inside_prose(lines, i):
+            end = _grow(lines, i)
+            start = _leading_comments(lines, i)
+            block = lines[start:end]
+            if _plausible(block):
+                spans.append(Span(start, end, language(block)))
+                i = end
+                continue
+        i += 1
+    return spans
+
+
+def starts_code(line: str) -> bool:
+    """A line only code has: a block may start here."""
+    if is_prose(line):
+        return False
+    return bool(PYTHON_START.match(line) or JS_START.match(line) or SQL_START.match(line)
+                or PROMPT.match(line) or COMMAND.match(line) or JSON_OPEN.match(line)
+                or (ASSIGN.match(line) and SYMBOLS.search(line.split("=", 1)[1]))
+                or (CALL.match(line) and " " not in line.split("(", 1)[0].strip())
+                or line.startswith("#!/"))
+
+
+def _yaml_start(lines: list[str], i: int) -> bool:
+    """Three YAML-shaped lines in a row (`key:`, `key: value`, indented items), no prose."""
+    run = lines[i:i + 3]
+    return len(run) == 3 and all(YAML_LINE.match(line) for line in run) and \
+        bool(YAML_KEY.match(run[0])) and not any(len(line.split()) > 6 for line in run)
+
+
+def is_code_line(line: str) -> bool:
+    """A line shaped like code, though it might not start a block on its own."""
+    if not line.strip() or is_prose(line):
+        return False
+    if starts_code(line) or CLOSER.match(line) or KEYWORD.match(line) or SQL_MORE.match(line):
+        return True
+    if JSON_PAIR.match(line) or KWARG.match(line) or YAML_KEY.match(line):
+        return True
+    stripped = line.strip()
+    density = len(SYMBOLS.findall(stripped)) / max(1, len(stripped))
+    return density >= 0.12 or (bool(OPENER.search(stripped)) and density >= 0.05)
+
+
+def is_prose(line: str) -> bool:
+    """A sentence (a capital, words, little of code's punctuation) or a `#Heading` line."""
+    stripped = line.strip()
+    if DUMP_HEADING.match(stripped):
+        return True
+    if not PROSE.match(stripped) or stripped.startswith("$ ") or SQL_START.match(stripped):
+        return False
+    density = len(SYMBOLS.findall(stripped)) / max(1, len(stripped))
+    return density < 0.04 and len(re.findall(r"[A-Za-z]{2,}", stripped)) >= 4
+
+
+def _inside_prose(lines: list[str], i: int) -> bool:
+    """A strong-looking line in the middle of a wrapped paragraph is prose (`import` taxes)."""
+    before = lines[i - 1].strip() if i else ""
+    return bool(before) and is_prose(before) and not before.endswith(":") and \
+        not COMMENT.match(before)
+
+
+def _grow(lines: list[str], start: int) -> int:
+    """Index after the last code line of the block starting at `start`."""
+    shell = bool(PROMPT.match(lines[start]))
+    depth = _depth(lines[start])
+    last = start
+    for k in range(start + 1, len(lines)):
+        line = lines[k]
+        if not line.strip():
+            continue
+        gap = k - last > 1
+        inside = depth > 0 or _continues(lines[last], line)
+        if (shell and not gap) or inside or is_code_line(line) or PROMPT.match(line):
+            last, depth = k, max(0, depth + _depth(line))
+        elif COMMENT.match(line) and not DUMP_HEADING.match(line.strip()) and \
+                not _heading_between_blanks(lines, k):
+            continue  # kept only if code follows
+        else:
+            break
+    return last + 1
+
+
+def _heading_between_blanks(lines: list[str], k: int) -> bool:
+    """`### Writing the timeout` alone between blank lines, all words: a heading, not a comment
+    (a comment sits on the code it explains, without a blank line under it)."""
+    below = lines[k + 1] if k + 1 < len(lines) else ""
+    above = lines[k - 1] if k else ""
+    return not below.strip() and not above.strip() and \
+        bool(re.match(r"^#{1,6}\s+[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,9}\s*#*\s*$", lines[k]))
+
+
+def _continues(previous: str, line: str) -> bool:
+    """An indented line under a line that opens a block (`:`, `{`, `(`, `,`) or is indented."""
+    indented = line[:1] in (" ", "\t")
+    return indented and (previous[:1] in (" ", "\t") or bool(re.search(r"[:{(\[,\\]\s*$",
+                                                                         previous)))
+
+
+def _depth(line: str) -> int:
+    """Open minus closed brackets outside string literals (roughly: quotes are skipped)."""
+    text = re.sub(r"(\"|')(?:\\.|(?!\1).)*\1", "", line)
+    text = re.sub(r"#.*$|//.*$", "", text)
+    return sum(text.count(c) for c in "([{") - sum(text.count(c) for c in ")]}")
+
+
+def _leading_comments(lines: list[str], start: int) -> int:
+    """Comment lines right above a block (no blank between) belong to it."""
+    while start > 0 and COMMENT.match(lines[start - 1]) and \
+            not DUMP_HEADING.match(lines[start - 1].strip()) and \
+            not re.match(r"^#{1,6}\s+[A-Z]", lines[start - 1]):
+        start -= 1
+    return start
+
+
+def _plausible(block: list[str]) -> bool:
+    """Enough code to be a block: two code lines, or one that no prose could be."""
+    code = [line for line in block if line.strip() and not COMMENT.match(line)]
+    if code and PROMPT.match(code[0]):
+        return True  # a shell session: its output lines need not look like code
+    if len(code) >= 2:
+        return sum(is_code_line(line) for line in code) >= max(2, len(code) // 2)
+    if not code:
+        return False
+    line = code[0]
+    return bool(PROMPT.match(line) or COMMAND.match(line) or PYTHON_START.match(line)
+                or JS_START.match(line) or (SQL_START.match(line) and " FROM " in line)
+                or line.strip().endswith(";"))

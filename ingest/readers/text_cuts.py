@@ -1,0 +1,111 @@
+"""Where glued table cells may meet, and how sure each place is (used by `text_split`).
+
+A cut lies between two characters with no space: `jobs.Trainium` (a full stop glued to a
+capital) is almost surely a cell boundary, `ComputeMaximizing` likely, `$100B` or `Oslo-1.2`
+maybe, `iPhone`, `McKinsey` or a known word (`YouTube`) almost never. Strengths were set by hand
+on the glued tables of tests/fixtures/text, the seed and the held-out dumps.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import wordninja
+
+DECIMAL_END = re.compile(r"\d\.\d+$")
+DECIMAL = re.compile(r"\d+\.\d")
+
+
+@dataclass(frozen=True)
+class Cut:
+    at: int
+    strength: float
+
+
+def candidates(row: str) -> list[Cut]:
+    """Places in `row` where one cell may end and the next begin, with their strength."""
+    cuts = []
+    for i in range(1, len(row)):
+        strength = _strength(row, i)
+        if strength > 0:
+            cuts.append(Cut(i, strength))
+    return cuts
+
+
+def _strength(row: str, i: int) -> float:
+    a, b = row[i - 1], row[i]
+    after = row[i + 1] if i + 1 < len(row) else ""
+    if a.isspace() or b.isspace():
+        return 0.0
+    if b.isupper():
+        if a.islower():
+            return _camel(row, i)
+        if a in ".!?":
+            return 0.3 if i >= 2 and row[i - 2].isupper() else 2.0  # `U.S.Treasury`
+        if a in ")]\"”’%":
+            return 1.5
+        if a.isupper() and after.islower():  # `$675MParkway`, `SXMCoreWeave`: ABC|Def
+            short = len(_word_after(row, i)) <= 2
+            return 0.2 if short else 1.0 if row[:i].rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")[-1:]\
+                .isdigit() else 0.8
+        return 0.4 if a.isdigit() else 0.8 if a in ",;:" else 0.0
+    if a.isdigit() and b.isdigit():
+        decimal = DECIMAL_END.search(row[:i]) and DECIMAL.match(row[i:])
+        return 0.5 if decimal else 0.0  # `0.80.4`: one decimal point per number
+    if b.isdigit():
+        if a.islower():
+            return 0.6 if _letters_before(row, i) > 2 else 0.2  # `GWh2028`, not `v2`
+        if a.isupper():  # `$33.1B20%` (a unit, then a number), not `S24` or `H100` (a model)
+            capitals = len(row[:i]) - len(row[:i].rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+            unit = row[:i - capitals][-1:].isdigit()
+            return 0.6 if unit else 0.1 if capitals <= 2 else 0.4
+        return 1.2 if a in "%)" else 0.0
+    if b in "$€£¥“":
+        return 1.0 if a.isalnum() or a in ".%)" else 0.0
+    if b in "-+−" and after.isdigit():  # a signed number glued on: `$2.49-18%`, `Oslo-1.2`
+        return 0.7 if a.isdigit() or a == "%" else 0.6 if a.islower() else 0.2
+    return 0.0
+
+
+def _camel(row: str, i: int) -> float:
+    """Lower→upper inside a token: a brand (`iPhone`, `YouTube`) or two cells glued."""
+    left, right = _word_before(row, i), _word_after(row, i)
+    if (left + right).lower() in _known_words():
+        return 0.1
+    code_follows = row[i + len(right):i + len(right) + 1].isdigit()  # `MetricQ2`
+    shortest = len(left) if code_follows else min(len(left), len(right))
+    return 0.2 if shortest <= 2 else 0.6 if shortest <= 4 else 0.9
+
+
+def _word_before(row: str, i: int) -> str:
+    """The capitalised word ending at i: `Core` in `SXMCore|Weave`, `i` in `i|Phone`."""
+    start = i
+    while start > 0 and row[start - 1].islower():
+        start -= 1
+    if start > 0 and row[start - 1].isupper():
+        start -= 1
+    return row[start:i]
+
+
+def _letters_before(row: str, i: int) -> int:
+    start = i
+    while start > 0 and row[start - 1].isalpha():
+        start -= 1
+    return i - start
+
+
+def _word_after(row: str, i: int) -> str:
+    """The word starting at i: capitals, then lower case (`Weave`, `AWS`, `Clusters`)."""
+    end = i
+    while end < len(row) and row[end].isupper():
+        end += 1
+    while end < len(row) and row[end].islower():
+        end += 1
+    return row[i:end]
+
+
+@cache
+def _known_words() -> frozenset[str]:
+    return frozenset(wordninja.DEFAULT_LANGUAGE_MODEL._wordcost)

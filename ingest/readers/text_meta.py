@@ -1,0 +1,228 @@
+"""Bylines, datelines and tag lines of text dumps, each read from one whole line.
+
+A copied page keeps its byline as a line of its own, often glued to the date (`April 21, 2026by
+Ichiban Team`) or joined with separators (`By Jane Doe | March 3, 2025 | 6 min read`). A line is
+metadata only when every piece of it is: a byline, a date, a reading time. Anything else in it
+makes it article text. Dates go through `ingest.dates.to_iso`, so a relative date (`5 hours
+ago`) is None, never today; an `Updated` date is not the publication date (CONVENTIONS.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+import wordninja
+
+from ingest.dates import ISO_DATE, MONTHS, SLASHED, WRITTEN_DATES, to_iso
+from ingest.readers.text_chrome import unemphasised
+
+PIECE_SEP = re.compile(r"\s*[|·•]\s*|\s+[—–-]\s+")
+RELATIVE = re.compile(r"\b(\d+|an?|one)\s+(sec(ond)?|min(ute)?|h(ou)?r|day|week|month|year)s?"
+                      r"\s+ago\b|\b(yesterday|today|just now)\b", re.I)
+UPDATED = re.compile(r"\b(updated|modified|edited|revised)\b", re.I)
+PREFIX = re.compile(r"^(?:(?:first|last|originally)\s+)?(?:published|posted|updated|modified|"
+                    r"edited|revised|date[d]?|on|at)\b\s*:?\s*", re.I)
+CLOCK = re.compile(r",?\s*(?:\bat\s+)?\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?"
+                   r"(?:\s*\b(?:[A-Z]{2,4}|UTC[+-]?\d*)\b)?|,?\s*(?:\bat\s+)?\b\d{1,2}\s*"
+                   r"[ap]\.?m\.?(?:\s*\b[A-Z]{2,4}\b)?")
+# Copying glues a byline to its date: `April 21, 2026by Team`, `Jane DoeMarch 3, 2025`.
+GLUED_BY = re.compile(r"(?<=\d)(?=[Bb]y\b)|(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+                      r"Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
+READ_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?)\.?(?:\s+(?:read|listen))?$", re.I)
+BYLINE = re.compile(r"^(?:(?:written|words|story|text|reporting|posted)\s+)?by\b\s*:?\s*(.+)$|"
+                    r"^authors?\s*:\s*(.+)$", re.I)
+NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,|;|&|\band\b)\s*")
+PARTICLES = {"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "la", "le",
+             "bin", "al", "el", "st.", "y", "dos", "das", "ter", "ten"}
+NOT_NAMES = re.compile(r"\b(staff|reporter|editor|editors|correspondent|contributor|writer|"
+                       r"columnist|producer|photographer|email|author|newsroom|wire|"
+                       r"updated|published)\b", re.I)
+TAGS_LINE = re.compile(r"^(?:tags?|tagged(?:\s+with)?|topics?|categories|category|filed under|"
+                       r"keywords|labels?)\s*[:：]\s*(.+)$", re.I)
+TAG_SPLIT = re.compile(r"\s*[,;|·•]\s*|\s+(?=#)")
+HASHTAGS = re.compile(r"^#[\w-]+(?:\s+#[\w-]+)+$")
+GLUED_TAGS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class Meta:
+    """What one metadata line says; `kind` names it for provenance."""
+
+    kind: str
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    dated: bool = False
+    tags: list[str] = field(default_factory=list)
+
+
+def read_line(line: str, near_edge: bool) -> Meta | None:
+    """The metadata a whole line states, or None when the line is article text.
+
+    `near_edge` is True in the page's head and foot, where plain dates, bylines and glued tag
+    words stand; in the body only labelled lines (`Tags: …`, `#a #b`) count.
+    """
+    text = GLUED_BY.sub(" ", unemphasised(line))
+    if not text:
+        return None
+    if tags := _tags(text, near_edge):
+        return Meta(kind=tags[0], tags=tags[1])
+    if not near_edge:
+        return None
+    pieces = [p for p in PIECE_SEP.split(text) if p.strip()]
+    found = [_piece(p) for p in pieces]
+    if not found or any(f is None for f in found):
+        return None
+    meta = Meta(kind="byline")
+    for piece in found:
+        assert piece is not None
+        meta.authors += [a for a in piece.authors if a not in meta.authors]
+        meta.dated = meta.dated or piece.dated
+        meta.published = meta.published or piece.published
+    if not meta.authors and not meta.dated:
+        return None  # a bare reading time is chrome, not metadata
+    meta.kind = "byline" if meta.authors else "dateline"
+    return meta
+
+
+def _piece(piece: str) -> Meta | None:
+    """One separator-delimited piece: a byline, a date (with prefix and time), a reading time."""
+    piece = unemphasised(piece)
+    if READ_TIME.match(piece):
+        return Meta(kind="read time")
+    meta = Meta(kind="piece")
+    rest = piece
+    if span := _date_span(piece):
+        start, end = span
+        date_text = piece[start:end]
+        rest = f"{piece[:start]} {piece[end:]}"
+        meta.dated = True
+        if not UPDATED.search(piece[:start]):
+            meta.published = to_iso(date_text)
+        rest = _strip_time(rest.strip())
+    rest = PREFIX.sub("", rest.strip()).strip()
+    rest = PREFIX.sub("", rest).strip()  # "Published on"
+    rest = re.sub(r"\s+(?:on|at)\s*:?$", "", rest).strip(" ,:")
+    if not rest:
+        return meta if meta.dated else None
+    match = BYLINE.match(rest)
+    if not match:
+        return None
+    authors = names(match[1] or match[2])
+    if authors is None:
+        return None
+    meta.authors = authors
+    return meta
+
+
+def _date_span(text: str) -> tuple[int, int] | None:
+    """Where a date is written in `text`, absolute or relative."""
+    for pattern in (ISO_DATE, SLASHED, *WRITTEN_DATES, RELATIVE):
+        if match := pattern.search(text):
+            return match.span()
+    return None
+
+
+def _strip_time(rest: str) -> str:
+    """Drop a clock time left beside the date (`at 9:15 a.m. ET`), keeping any byline."""
+    return CLOCK.sub(" ", rest).strip()
+
+
+def names(text: str) -> list[str] | None:
+    """The people in a byline's name list, or None when it is not a list of names.
+
+    Roles (`Senior Reporter`) and "Staff" are dropped; anything that is not name-shaped (a URL,
+    a date, lower-case words of a sentence) makes the whole list not a byline.
+    """
+    people: list[str] = []
+    for part in NAME_SPLIT.split(text.strip().rstrip(".")):
+        part = part.strip(" .,")
+        if not part:
+            continue
+        if NOT_NAMES.search(part):
+            continue
+        if not _name_shaped(part):
+            return None
+        if part not in people:
+            people.append(part)
+    return people or None
+
+
+def _name_shaped(part: str) -> bool:
+    words = part.split()
+    if not 1 <= len(words) <= 5 or re.search(r"[\d@/:]|www\.|\.com\b", part):
+        return False
+    if len(words) == 1 and words[0].casefold().rstrip(".") in MONTHS:
+        return False
+    return all(w[0].isupper() or w.casefold() in PARTICLES for w in words)
+
+
+def _tags(text: str, near_edge: bool) -> tuple[str, list[str]] | None:
+    if match := TAGS_LINE.match(text):
+        tags = [t.strip().lstrip("#").strip() for t in TAG_SPLIT.split(match[1])]
+        return "tags line", [t for t in tags if t]
+    if HASHTAGS.match(text):
+        return "hashtags", [t.lstrip("#") for t in text.split()]
+    if near_edge and re.fullmatch(r"#[a-z][\w-]*", text):
+        return "hashtags", [text[1:]]
+    if near_edge and GLUED_TAGS.match(text) and any(c.isalpha() for c in text):
+        return "tags line", split_glued_tags(text)
+    return None
+
+
+def split_glued_tags(text: str) -> list[str]:
+    """`aiinfrastructurecloud-computing` → ai, infrastructure, cloud-computing.
+
+    Each hyphen-free run is split into words; a hyphen joins the word before it to the word
+    after it, so hyphenated tags stay whole.
+    """
+    tags: list[str] = []
+    join_next = False
+    for i, run in enumerate(text.split("-")):
+        words = split_words(run) if run else [""]
+        if join_next and tags:
+            tags[-1] = f"{tags[-1]}-{words[0]}"
+            words = words[1:]
+        tags += words
+        join_next = i < text.count("-")
+    return [t for t in tags if t]
+
+
+def split_words(run: str) -> list[str]:
+    """Split a glued lower-case run into words with wordninja's word costs.
+
+    Unlike `wordninja.split`, one-letter words and tiny function words cost extra (a tag list
+    holds `ai`, not `a` + `i`), and an unknown run may stay one word (`esg`, `tsmc`). The
+    penalties were tuned by hand on the fixtures' tag lines.
+    """
+    cost = _costs()
+    best: list[tuple[float, int]] = [(0.0, 0)]
+    for end in range(1, len(run) + 1):
+        options = []
+        for start in range(max(0, end - 30), end):
+            word = run[start:end]
+            options.append((best[start][0] + _word_cost(word, cost), start))
+        best.append(min(options))
+    words, end = [], len(run)
+    while end > 0:
+        start = best[end][1]
+        words.append(run[start:end])
+        end = start
+    return words[::-1]
+
+
+def _word_cost(word: str, cost: dict[str, float]) -> float:
+    known = cost.get(word)
+    if known is None:
+        return 12.0 + 4.0 * len(word) if not word.isdigit() else 6.0
+    if len(word) == 1:
+        return known + 9.0
+    if word in {"of", "to", "in", "on", "is", "it", "at", "by", "an", "as", "or", "be"}:
+        return known + 6.0
+    return known
+
+
+@cache
+def _costs() -> dict[str, float]:
+    return wordninja.DEFAULT_LANGUAGE_MODEL._wordcost

@@ -1,0 +1,79 @@
+"""Tables flattened by copying: tab-separated rows, and rows whose cells are glued together.
+
+Copying an HTML table gives one line per row, with cells either separated by tabs or glued with
+nothing between them (`ComputeMaximizing … jobs.Trainium UltraClusters, …`). Glued rows are cut
+where a cell can end and the next begin (a lower-case letter, digit or closing punctuation
+followed by a capital, `$` or a digit), but camel-case words (`iPhone`, `GitHub`, `McKinsey`,
+`UltraClusters`) have the same shape. So `text_split` cuts every row into the same number of
+cells and prefers cuts that make columns look alike. A block that has no clear best cut stays a
+paragraph: a wrong grid is worse than none.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from ingest.readers.text_split import split_rows
+
+TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
+
+
+def tab_rows(lines: list[str]) -> list[list[str]] | None:
+    """Rows of a tab-separated block (two rows or more, the same cell count), or None."""
+    if len(lines) < 2 or not all("\t" in line for line in lines):
+        return None
+    rows = [[cell.strip() for cell in line.strip("\n").split("\t")] for line in lines]
+    rows = [_trim_empty_edges(row) for row in rows]
+    width = max(len(row) for row in rows)
+    if width < 2 or any(len(row) < width - 1 for row in rows):
+        return None
+    return [row + [""] * (width - len(row)) for row in rows]
+
+
+def _trim_empty_edges(row: list[str]) -> list[str]:
+    while len(row) > 1 and not row[-1]:
+        row = row[:-1]
+    return row
+
+
+def pipe_rows(lines: list[str]) -> list[list[str]] | None:
+    """Rows written `a | b | c` without Markdown's separator row (two rows or more)."""
+    if len(lines) < 2 or not all(" | " in line for line in lines):
+        return None
+    rows = [[cell.strip() for cell in line.strip().strip("|").split(" | ")] for line in lines]
+    width = len(rows[0])
+    if width < 2 or any(len(row) != width for row in rows):
+        return None
+    return rows
+
+
+def glued_rows(lines: list[str]) -> list[list[str]] | None:
+    """The grid of a block of glued rows, or None when the block is prose or ambiguous.
+
+    A glued table is three lines or more with no prose structure: no line runs on into the next
+    (a line ending mid-sentence followed by a lower-case start), no line of several sentences.
+    """
+    rows = [line.strip() for line in lines]
+    if len(rows) < 3 or any(not row for row in rows) or _reads_as_prose(rows):
+        return None
+    return split_rows(rows)
+
+
+def _reads_as_prose(rows: list[str]) -> bool:
+    for first, second in itertools.pairwise(rows):
+        if not TERMINAL.search(first) and re.match(r"[a-z]+\b", second):
+            return True  # a hard-wrapped sentence (a lower-case word, not `iPhone`, goes on)
+    if any(len(re.findall(r"[a-z]{2}[.!?][\"”]?\s+[A-Z]", row)) >= 2 for row in rows):
+        return True  # a line of several spaced sentences is a paragraph
+    if any(re.match(r"^\s*(?:[-*•–+]\s|\d{1,2}[.)]\s)", row) for row in rows):
+        return True  # list items
+    return sum(len(row) for row in rows) / len(rows) > 400
+
+
+def to_markdown(rows: list[list[str]]) -> str:
+    """A GFM pipe table, first row as the header; `|` inside a cell is escaped."""
+    def line(row: list[str]) -> str:
+        return "| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |"
+    separator = "| " + " | ".join("---" for _ in rows[0]) + " |"
+    return "\n".join([line(rows[0]), separator, *(line(row) for row in rows[1:])])

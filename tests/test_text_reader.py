@@ -1,0 +1,243 @@
+"""Plain-text browser dumps: metadata, outline, tables, code and chrome, on real-looking pages.
+
+Each `tests/fixtures/text/NAME.txt` has a `NAME.expected.json` holding what a careful editor
+would store (CONVENTIONS.md): title, authors, published, tags, headings, table grids, code
+blocks, strings that must be gone (chrome, bylines) and sentences that must survive. The unit
+tests below pin one rule each.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ingest.models import Article
+from ingest.pipeline import parse
+from ingest.readers import text
+from ingest.readers.text_meta import read_line, split_glued_tags
+from ingest.readers.text_split import split_rows
+from ingest.readers.text_tables import glued_rows
+from ingest.sources import RawDocument
+from tests.conftest import SEED
+
+FIXTURES = Path(__file__).parent / "fixtures" / "text"
+NAMES = sorted(p.stem for p in FIXTURES.glob("*.txt"))
+
+
+def _article(path: Path) -> Article:
+    return parse(RawDocument(path.read_bytes(), str(path)))
+
+
+def _expected(name: str) -> dict:
+    return json.loads((FIXTURES / f"{name}.expected.json").read_text("utf-8"))
+
+
+def test_there_are_enough_fixtures() -> None:
+    assert len(NAMES) >= 14
+    assert all((FIXTURES / f"{name}.expected.json").exists() for name in NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_metadata_matches_the_byline_and_tag_lines(name: str) -> None:
+    meta = _article(FIXTURES / f"{name}.txt").metadata
+    want = _expected(name)
+    assert (meta.title, meta.authors, meta.published, meta.tags) == (
+        want["title"], want["authors"], want["published"], want["tags"])
+    assert set(meta.provenance) >= {key for key in ("title", "authors", "published", "tags")
+                                    if want[key]}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_outline_has_title_at_level_one_and_sections_below(name: str) -> None:
+    article = _article(FIXTURES / f"{name}.txt")
+    headings = [[s.level, s.heading] for s in article.sections if s.level]
+    assert headings == _expected(name)["headings"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_tables_are_full_grids(name: str) -> None:
+    article = _article(FIXTURES / f"{name}.txt")
+    assert [t.rows for t in article.tables] == _expected(name)["tables"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_code_is_fenced_with_its_language_and_kept_byte_for_byte(name: str) -> None:
+    article = _article(FIXTURES / f"{name}.txt")
+    want = [tuple(pair) for pair in _expected(name)["code"]]
+    assert [(c.language, c.code) for c in article.code_blocks] == want
+    source = (FIXTURES / f"{name}.txt").read_text("utf-8")
+    assert all(f"\n{code}\n" in f"\n{source}" for _, code in want)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_chrome_is_gone_and_article_text_stays(name: str) -> None:
+    body = _article(FIXTURES / f"{name}.txt").body_markdown
+    want = _expected(name)
+    assert [s for s in want["absent"] if s in body] == []
+    assert [s for s in want["present"] if s not in body] == []
+
+
+def test_the_seed_dump_is_read_exactly() -> None:
+    article = _article(SEED)
+    assert article.metadata.authors == ["Ichiban Team"]
+    assert article.metadata.published == "2026-04-21"
+    assert [c.language for c in article.code_blocks] == ["python"]
+    assert [len(t.rows[0]) for t in article.tables] == [3]
+
+
+# --- Headings ---------------------------------------------------------------------------------
+
+def test_same_marker_everywhere_makes_every_heading_a_section() -> None:
+    page = "A headline for the page\n\n#First part\n\nText of it here.\n\n#Second part\n\nMore.\n"
+    levels = [(s.level, s.heading) for s in _parsed(page).sections if s.level]
+    assert levels == [(1, "A headline for the page"), (2, "First part"), (2, "Second part")]
+
+
+def test_one_and_two_markers_become_sections_and_subsections() -> None:
+    page = "Title line of the story\n\n#Part\n\nText here.\n\n##Detail\n\nMore text here.\n"
+    levels = [(s.level, s.heading) for s in _parsed(page).sections if s.level]
+    assert levels == [(1, "Title line of the story"), (2, "Part"), (3, "Detail")]
+
+
+def test_unmarked_heading_needs_a_paragraph_under_it() -> None:
+    page = ("A title for this page\n\nOpening paragraph that says something, at length.\n\n"
+            "Short heading\n\nA paragraph under the heading, with a full stop.\n\n"
+            "Not a heading either\n\nAnother lone line\n")
+    headings = [s.heading for s in _parsed(page).sections if s.level]
+    assert headings == ["A title for this page", "Short heading"]
+
+
+def test_interview_speaker_lines_are_not_headings() -> None:
+    page = ("A title for the page\n\nIntro text of the interview, at length.\n\n"
+            "Q: Why now?\n\nA: Because demand fell by a third in six weeks, he said.\n")
+    assert [s.heading for s in _parsed(page).sections if s.level] == ["A title for the page"]
+
+
+def test_a_hash_heading_between_blank_lines_ends_the_code_above() -> None:
+    page = ("A title for the page\n\nInstall it first, as usual:\n\npip install httpx\n\n"
+            "### Writing the code\n\nThen write the client, with a timeout.\n")
+    article = _parsed(page)
+    assert [(c.language, c.code) for c in article.code_blocks] == [("bash", "pip install httpx")]
+    assert [s.heading for s in article.sections if s.level][1:] == ["Writing the code"]
+
+
+def test_a_comment_inside_unfenced_code_is_not_a_heading() -> None:
+    page = ("A title for the page\n\nSome text before the code, as usual.\n\nimport os\n\n"
+            "# Read the setting from the environment\nvalue = os.environ['HOME']\n\n"
+            "The end of the story, in prose.\n")
+    article = _parsed(page)
+    assert [s.heading for s in article.sections if s.level] == ["A title for the page"]
+    assert article.code_blocks[0].code.splitlines()[2].startswith("# Read the setting")
+
+
+# --- Tables -----------------------------------------------------------------------------------
+
+def test_glued_table_splits_between_camel_case_cells() -> None:
+    rows = ["ProductMakerLaunch price", "iPhone 16Apple$799", "Pixel 9Google$799",
+            "Galaxy S24Samsung$799.99", "MacBook AirApple$1,099", "GitHub CopilotMicrosoft$10"]
+    assert glued_rows(rows) == [
+        ["Product", "Maker", "Launch price"], ["iPhone 16", "Apple", "$799"],
+        ["Pixel 9", "Google", "$799"], ["Galaxy S24", "Samsung", "$799.99"],
+        ["MacBook Air", "Apple", "$1,099"], ["GitHub Copilot", "Microsoft", "$10"]]
+
+
+def test_glued_rows_with_no_clear_cut_stay_a_paragraph() -> None:
+    rows = ["PorcelainRoomSilkGallery", "LacquerHall", "TextileWingSpiceRoom"]
+    assert split_rows(rows) is None
+    page = "A title for the page\n\nSome intro text, with a stop.\n\n" + "\n".join(rows) + "\n"
+    body = _parsed(page).body_markdown
+    assert "\n".join(rows) in body and "|" not in body
+
+
+def test_hard_wrapped_prose_is_not_a_glued_table() -> None:
+    rows = ["The company said its iPhone sales rose while GitHub usage", "grew among developers,"
+            " and McKinsey expects", "YouTube to follow."]
+    assert glued_rows(rows) is None
+
+
+def test_glued_decimal_numbers_split_at_the_second_decimal_point() -> None:
+    rows = ["CityDecemberJanuary", "Oslo-1.2-0.8", "Stockholm0.3-0.2", "Copenhagen3.12.8"]
+    assert glued_rows(rows) == [["City", "December", "January"], ["Oslo", "-1.2", "-0.8"],
+                                ["Stockholm", "0.3", "-0.2"], ["Copenhagen", "3.1", "2.8"]]
+
+
+def test_digits_glued_to_digits_stay_a_paragraph_not_a_wrong_grid() -> None:
+    rows = ["MetricQ2 2025Q2 2024", "Revenue$4.2B$3.1B", "Operating margin31%22%",
+            "Vessels in service148139"]
+    assert glued_rows(rows) is None
+
+
+def test_tab_separated_rows_become_a_pipe_table() -> None:
+    page = "A title for the page\n\nIntro line, a stop.\n\nCity\tPop\nOslo\t700k\nBergen\t290k\n"
+    assert _parsed(page).tables[0].rows == [["City", "Pop"], ["Oslo", "700k"], ["Bergen", "290k"]]
+
+
+# --- Bylines, dates, tags ---------------------------------------------------------------------
+
+def test_glued_byline_splits_author_from_date() -> None:
+    meta = read_line("April 21, 2026by Ichiban Team", near_edge=True)
+    assert meta is not None and (meta.authors, meta.published) == (["Ichiban Team"], "2026-04-21")
+
+
+def test_relative_date_gives_no_published_date() -> None:
+    meta = read_line("Updated: 5 hours ago", near_edge=True)
+    assert meta is not None and meta.dated and meta.published is None
+
+
+def test_updated_date_is_not_the_publication_date() -> None:
+    meta = read_line("Updated March 4, 2025", near_edge=True)
+    assert meta is not None and meta.published is None
+
+
+@pytest.mark.parametrize("line,authors", [
+    ("By Ann Lee and Bo Chen", ["Ann Lee", "Bo Chen"]),
+    ("By Ann Lee, Bo Chen and Cy Diaz", ["Ann Lee", "Bo Chen", "Cy Diaz"]),
+    ("By Ann Lee, Bo Chen, and Cy Diaz", ["Ann Lee", "Bo Chen", "Cy Diaz"]),
+    ("Posted on 3 March 2025 by Eva de Vries", ["Eva de Vries"]),
+    ("By Jane Doe, Staff Writer | March 3, 2025", ["Jane Doe"]),
+])
+def test_several_authors_are_split_in_byline_order(line: str, authors: list[str]) -> None:
+    meta = read_line(line, near_edge=True)
+    assert meta is not None and meta.authors == authors
+
+
+@pytest.mark.parametrize("line", ["By Reuters Staff", "By contrast, the company said",
+                                  "Photo by Jim Lo / Getty Images", "By https://example.com"])
+def test_staff_photographers_urls_and_sentences_are_not_authors(line: str) -> None:
+    meta = read_line(line, near_edge=True)
+    assert meta is None or meta.authors == []
+
+
+def test_glued_tags_keep_hyphenated_parts_whole() -> None:
+    assert split_glued_tags("aiinfrastructureanthropicamazoncloud-computing") == [
+        "ai", "infrastructure", "anthropic", "amazon", "cloud-computing"]
+    assert split_glued_tags("policystate-of-the-artchips") == ["policy", "state-of-the-art",
+                                                                "chips"]
+
+
+def test_hashtag_line_is_tags_but_a_hash_heading_is_not() -> None:
+    page = "A title for the page\n\n#Section\n\nText of the section here.\n\n#ai #cloud\n"
+    article = _parsed(page)
+    assert article.metadata.tags == ["ai", "cloud"]
+    assert [s.heading for s in article.sections if s.level] == ["A title for the page",
+                                                                "Section"]
+
+
+# --- Passthrough ------------------------------------------------------------------------------
+
+def test_plain_prose_passes_through_unchanged() -> None:
+    prose = ("The council voted on Tuesday to close the library for repairs.\n\n"
+             "Work will start in May and take about six weeks, officials said.\n")
+    assert text.read(prose, "x.txt").markdown == prose
+
+
+def test_clean_markdown_passes_through_unchanged() -> None:
+    page = ("# Title of the note\n\nIntro text\nwrapped on purpose.\n\n## Part\n\n"
+            "* one\n* two\n\n```python\nx = 1\n```\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n")
+    assert text.read(page, "x.txt").markdown == page
+
+
+def _parsed(page: str) -> Article:
+    return parse(RawDocument(page.encode(), "page.txt"), format="text")
