@@ -23,7 +23,16 @@ from ingest.sources import RawDocument
 from tests.conftest import SEED
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text"
-NAMES = sorted(p.stem for p in FIXTURES.glob("*.txt"))
+# heldout2/ was written blind (see its README); its one known miss is marked, strictly, so a
+# fix shows up as XPASS. heldout/ stays out: it is scored by bench/text_score.py only.
+KNOWN_MISSES = {("tables", "heldout2/headphones-review")}
+NAMES = sorted(p.stem for p in FIXTURES.glob("*.txt")) + sorted(
+    f"heldout2/{p.stem}" for p in (FIXTURES / "heldout2").glob("*.txt"))
+
+
+def _cases(check: str) -> list:
+    return [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="see heldout2/README"))
+            if (check, name) in KNOWN_MISSES else name for name in NAMES]
 
 
 def _article(path: Path) -> Article:
@@ -35,7 +44,7 @@ def _expected(name: str) -> dict:
 
 
 def test_there_are_enough_fixtures() -> None:
-    assert len(NAMES) >= 14
+    assert len(NAMES) >= 24
     assert all((FIXTURES / f"{name}.expected.json").exists() for name in NAMES)
 
 
@@ -56,7 +65,7 @@ def test_outline_has_title_at_level_one_and_sections_below(name: str) -> None:
     assert headings == _expected(name)["headings"]
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", _cases("tables"))
 def test_tables_are_full_grids(name: str) -> None:
     article = _article(FIXTURES / f"{name}.txt")
     assert [t.rows for t in article.tables] == _expected(name)["tables"]
@@ -132,6 +141,32 @@ def test_a_comment_inside_unfenced_code_is_not_a_heading() -> None:
     assert article.code_blocks[0].code.splitlines()[2].startswith("# Read the setting")
 
 
+def test_a_menu_above_the_headline_is_not_the_article_start() -> None:
+    page = ("Sport\nFootball\nCricket\nTennis\n\nRovers beat United in a late comeback at home\n\n"
+            "The visitors led until the 80th minute, when everything changed for them.\n")
+    article = _parsed(page)
+    assert article.metadata.title == "Rovers beat United in a late comeback at home"
+    assert "Cricket" not in article.body_markdown
+
+
+def test_the_headline_above_a_longer_standfirst_and_byline_is_the_title() -> None:
+    page = ("Opinion\nGuest Essay\n\nRovers beat United in a late comeback\n\n"
+            "The visitors led until the 80th minute and then everything changed for them\n\n"
+            "By Ann Lee\n\nThe match was the first of the season, played in heavy rain.\n")
+    article = _parsed(page)
+    assert article.metadata.title == "Rovers beat United in a late comeback"
+    assert "everything changed for them" in article.body_markdown
+    assert "Opinion" not in article.body_markdown and "Guest Essay" not in article.body_markdown
+
+
+def test_a_kicker_in_the_headline_group_goes_with_it() -> None:
+    page = ("Press release\nCity confirms new funding for flood defences\n\n"
+            "The money will pay for repairs to existing defences across the region.\n")
+    article = _parsed(page)
+    assert article.metadata.title == "City confirms new funding for flood defences"
+    assert "Press release" not in article.body_markdown
+
+
 # --- Tables -----------------------------------------------------------------------------------
 
 def test_glued_table_splits_between_camel_case_cells() -> None:
@@ -167,6 +202,24 @@ def test_digits_glued_to_digits_stay_a_paragraph_not_a_wrong_grid() -> None:
     rows = ["MetricQ2 2025Q2 2024", "Revenue$4.2B$3.1B", "Operating margin31%22%",
             "Vessels in service148139"]
     assert glued_rows(rows) is None
+
+
+def test_an_index_name_ending_in_digits_is_cut_by_the_thousands_grouping() -> None:
+    rows = ["MarketCloseWeek change", "S&P 5005,770.20-3.1%", "Nasdaq Composite18,196.22-3.5%",
+            "FTSE 1008,679.88+1.1%", "Brent crude$70.36-3.9%"]
+    assert glued_rows(rows) == [
+        ["Market", "Close", "Week change"], ["S&P 500", "5,770.20", "-3.1%"],
+        ["Nasdaq Composite", "18,196.22", "-3.5%"], ["FTSE 100", "8,679.88", "+1.1%"],
+        ["Brent crude", "$70.36", "-3.9%"]]
+
+
+def test_figures_with_units_split_from_the_next_figure() -> None:
+    rows = ["MeasureHigher-fibre groupLower-fibre group", "Average sleep7.4 hours6.8 hours",
+            "Deep sleep share22%17%", "Time to fall asleep18 min29 min", "Weight254g250g"]
+    assert glued_rows(rows) == [
+        ["Measure", "Higher-fibre group", "Lower-fibre group"],
+        ["Average sleep", "7.4 hours", "6.8 hours"], ["Deep sleep share", "22%", "17%"],
+        ["Time to fall asleep", "18 min", "29 min"], ["Weight", "254g", "250g"]]
 
 
 def test_tab_separated_rows_become_a_pipe_table() -> None:
@@ -210,6 +263,36 @@ def test_staff_photographers_urls_and_sentences_are_not_authors(line: str) -> No
     assert meta is None or meta.authors == []
 
 
+@pytest.mark.parametrize("line,authors,published", [
+    ("By Ann Lee published 3 May 2025", ["Ann Lee"], "2025-05-03"),
+    ("By Ann Lee last updated 3 May 2025", ["Ann Lee"], None),
+    ("Nov. 20, 2019 5:52 AM EST", [], "2019-11-20"),
+])
+def test_a_byline_with_a_dating_word_or_clock_time(line: str, authors: list[str],
+                                                   published: str | None) -> None:
+    meta = read_line(line, near_edge=True)
+    assert meta is not None and (meta.authors, meta.published) == (authors, published)
+
+
+def test_a_label_with_its_value_on_the_next_line_is_metadata() -> None:
+    page = ("A title for the page here\n\nFrom:\nDepartment for Transport\nPublished\n"
+            "14 March 2025\n\nThe department confirmed the funding on Friday, officials said.\n\n"
+            "Tags\nroads, funding\n")
+    article = _parsed(page)
+    assert (article.metadata.published, article.metadata.tags) == ("2025-03-14",
+                                                                   ["roads", "funding"])
+    assert article.metadata.authors == []
+    assert "Department for Transport" not in article.body_markdown
+
+
+def test_reviewers_are_not_authors() -> None:
+    page = ("A title for the page here\n\nWritten by Hannah Cole\n"
+            "Medically reviewed by Ana Ruiz, MD\n\nThe trial ran for six weeks with 281 adults.\n")
+    article = _parsed(page)
+    assert article.metadata.authors == ["Hannah Cole"]
+    assert "reviewed" not in article.body_markdown
+
+
 def test_glued_tags_keep_hyphenated_parts_whole() -> None:
     assert split_glued_tags("aiinfrastructureanthropicamazoncloud-computing") == [
         "ai", "infrastructure", "anthropic", "amazon", "cloud-computing"]
@@ -223,6 +306,42 @@ def test_hashtag_line_is_tags_but_a_hash_heading_is_not() -> None:
     assert article.metadata.tags == ["ai", "cloud"]
     assert [s.heading for s in article.sections if s.level] == ["A title for the page",
                                                                 "Section"]
+
+
+# --- Chrome -----------------------------------------------------------------------------------
+
+def test_banners_forms_and_footers_go_but_sentences_about_them_stay() -> None:
+    page = ("We use cookies to improve your experience. By continuing you agree to our use of "
+            "cookies.\nAccept all\nManage preferences\n\nA title for the page here\n\n"
+            "We tested how 50 news sites use cookies to track readers, and most ignored the rules."
+            "\n\nSign up opens on Monday for the new bike share, officials said.\n\n"
+            "Leave a Reply\nYour email address will not be published. Required fields are marked *"
+            "\n\nYou are receiving this email because you signed up.\nUnsubscribe | Update your "
+            "preferences\n")
+    body = _parsed(page).body_markdown
+    assert "We tested how 50 news sites use cookies" in body
+    assert "Sign up opens on Monday" in body
+    for gone in ("improve your experience", "Accept all", "Manage preferences", "Leave a Reply",
+                 "will not be published", "receiving this email", "Unsubscribe"):
+        assert gone not in body
+
+
+def test_headlines_after_a_related_label_and_the_author_bio_go() -> None:
+    page = ("A title for the page here\n\nBy Ann Lee\n\n"
+            "The council approved the budget on Monday night after a long debate.\n\n"
+            "Ann Lee is the city hall reporter and has covered the council since 2019.\n\n"
+            "More on this story\nCouncil delays vote on ferry fares\nMayor names new deputy\n")
+    body = _parsed(page).body_markdown
+    assert "approved the budget" in body
+    assert "city hall reporter" not in body and "ferry fares" not in body
+
+
+def test_typed_imports_and_annotations_mark_typescript() -> None:
+    page = ("A title for the page here\n\nThe new client, with types:\n\n"
+            "import { createClient, type Job } from \"@acme/sdk\";\n\n"
+            "const jobs: Job[] = await createClient().jobs.list();\n\n"
+            "That is all there is to it, in the end.\n")
+    assert [c.language for c in _parsed(page).code_blocks] == ["typescript"]
 
 
 # --- Passthrough ------------------------------------------------------------------------------

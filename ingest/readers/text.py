@@ -4,7 +4,8 @@ The stages, in order (each in its own module):
 1. `text_blocks.segment`: fenced code kept, unfenced code found and fenced (`text_code`,
    `text_code_lang`), the rest cut into groups of lines between blank lines;
 2. `text_page.clean`: page chrome dropped (`text_chrome`), byline, dates and tags read and
-   their lines removed (`text_meta`), the title found;
+   their lines removed (`text_meta`), the title found (`text_title`; shapes of article text,
+   headlines and menus in `text_shape`);
 3. `text_render.render`: headings, tables (`text_tables`, `text_split`, `text_cuts`), lists,
    quotes and paragraphs as Markdown.
 Text that is already clean Markdown or plain prose comes out unchanged.

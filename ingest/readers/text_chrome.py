@@ -33,7 +33,8 @@ show comments|view comments|reply|like|facebook|twitter|x|linkedin|reddit|whatsa
 youtube|rss|print this article|gift this article|audio|video|watch|next article|previous article
 next|previous|next post|previous post|table of contents|contents|on this page|in this article
 email the author|contact the author|about the author|view author profile|more from this author
-follow the author|download the app|get the app|open in app
+follow the author|download the app|get the app|open in app|from|pin|pin it|guest essay
+press release|share full article|share this page
 """.replace("\n", "|").split("|")) - {""}
 
 _ENDS = " \t\u00a0•·|>›»→←<«‹↑↓▶►▸✕×✖+–—-:.!…"
@@ -47,16 +48,59 @@ CREDIT = re.compile(r"^(image|photo|photograph|picture|illustration|graphic|vide
 AGENCY_CREDIT = re.compile(r"(/|\bvia|\bfor|\(|\bby)\s*(getty images|reuters|afp|ap photo|"
                            r"associated press|bloomberg|shutterstock|unsplash|alamy|epa|"
                            r"istock|ap)\)?\.?\s*$", re.I)
+PIECES = re.compile(r"\s+[|·•]\s+")
 BREADCRUMB_SEP = re.compile(r"\s+(?:>|/|›|»|→|\\)\s+")
-COMMENTS = re.compile(r"^(\d[\d,.]*k?\s+(comments?|replies|responses|shares|likes|views)|"
+COMMENTS = re.compile(r"^((?:read|view|see|show|join)\s+(?:all\s+)?)?"
+                      r"(\d[\d,.]*k?\s+(comments?|replies|responses|shares|likes|views)|"
                       r"comments?\s*\(\d+\)|view (all )?\d+ comments?|\d+\s+min(ute)?s?\s+"
                       r"(read|listen|watch)|reading time:?\s*\d+\s*min(ute)?s?|"
-                      r"\d+\s+min(ute)?s?)$", re.I)
+                      r"\d+\s+min(ute)?s?|\d{1,2}:\d{2}(?:\s*min(ute)?s?)?)$", re.I)
 # Calls to action: "Sign up for our newsletter", "Subscribe to The Daily", "Follow us on X".
 CALL_TO_ACTION = re.compile(r"^(sign up|subscribe|follow us|join|register|log in|sign in|get)\b"
                             r".{0,40}\b(newsletters?|briefing|digest|updates|app|account|"
                             r"instagram|facebook|linkedin|twitter|x|free)\b.{0,20}$", re.I)
+# Labels above links to other stories or pages: in the foot, they and what follows them are not
+# the article (in the body, `More on the numbers` may be a section heading).
+RELATED_LABEL = re.compile(r"^(?:related(?: articles| stories| posts| content| reading| links)?|"
+                           r"more (?:on|in|from|about) .{1,40}|more stories|most (?:popular|read|"
+                           r"viewed|shared)|read next|up next|what to read next|you (?:may|might) "
+                           r"(?:also )?like|recommended(?: for you)?|trending(?: now)?|"
+                           r"(?:previous|next)(?: (?:article|post|story|page|chapter))?)[\s:]*$",
+                           re.I)
 COPYRIGHT = re.compile(r"^(©|\(c\)|copyright\b)|all rights reserved", re.I)
+# Boilerplate sentences every site words alike: cookie banners, affiliate disclosures, the
+# newsletter box, e-mail footers, comment forms, feedback widgets, reviewer and sign-in lines.
+# Each is matched on the whole line (at most 40 words), so article text about cookies or
+# newsletters, which says more than this, stays.
+BOILERPLATE = re.compile(
+    r"^cookies on \S+$|"
+    r"^(?:accept|reject|manage|allow|decline|customi[sz]e|view|update)\b.{0,25}"
+    r"\b(?:cookies?|preferences|consent|settings)$|"
+    r"\bwe (?:may )?earn (?:a|an)?\s*(?:small )?(?:affiliate )?commission\b|"
+    r"\bmay contain affiliate links\b|\bas an amazon associate\b|"
+    r"^(?:sign up|subscribe|sign in|log in|register)\b(?:[^.]{0,60}$|.{0,60}\b(?:newsletters?|"
+    r"e-?mails?|inbox|account|free|tips|updates|offers|today|now)\b)|"
+    r"\b(?:in|to|into) your inbox\b|^.{0,30}\bnewsletters?\s*!?$|"
+    r"^your privacy (?:is important|matters)\b|\bupdated our (?:privacy|cookie) policy\b|"
+    r"^(?:enter|add) your e-?mail(?: address)?$|"
+    r"^(?:contact|email|send) me\b|^by (?:submitting|signing up|subscribing|clicking|"
+    r"continuing|using)\b.{0,140}\b(?:agree|consent|accept)|"
+    r"^(?:view|read|open) (?:this|the) (?:e-?mail|newsletter|issue) (?:in|on) |"
+    r"\bforward (?:it |this(?: e-?mail)? )?to a friend\b|"
+    r"^you(?:'re|’re| are) receiving this\b|^unsubscribe\b|"
+    r"\byour email address will not be published\b|\brequired fields are marked\b|"
+    r"^save my name, email\b|^leave a (?:reply|comment)\b|"
+    r"^(?:was|is|did) (?:this|the) (?:page|article|post|story|guide|answer|information)"
+    r"\b.{0,20}\b(?:helpful|useful)\b|\bthis page is (?:not )?useful$|"
+    r"^thank you for your feedback\b|^report a problem with this page\b|"
+    r"^edit (?:this page )?on (?:github|gitlab)\b|^jump to (?:the )?\w+(?: \w+)?$|"
+    r"^(?:print|save|rate) (?:this )?recipe$|^(?:continue|keep) reading\b(?!.{40})|"
+    r"^(?:did you|have you) (?:make|made|try|tried)\b.{0,60}@\w|"
+    r"^(?:medically |clinically |fact[- ]|expert |peer |technically )?(?:reviewed|checked|"
+    r"fact-checked|verified) by [A-Z]", re.I)
+COOKIE_BANNER = re.compile(r"^(?:we|this (?:web)?site|our (?:web)?site)\b.{0,60}\bcookies\b.*"
+                           r"\b(?:experience|work|improve|analy[sz]e|personali[sz]e|browse|"
+                           r"browsing|agree|consent|preferences|settings)\b", re.I)
 SENTENCE_END = re.compile(r"[.!?:;,\"”’)]$")
 WORD = re.compile(r"[\w$€£%'’-]+")
 
@@ -86,6 +130,11 @@ def is_chrome(line: str) -> bool:
         return True
     if RELATED.match(text) or CREDIT.match(text) or is_breadcrumb(text):
         return True
+    if len(text.split()) <= 40 and (BOILERPLATE.search(text) or COOKIE_BANNER.search(text)):
+        return True
+    if all(_bare(piece) in CHROME_LINES or COMMENTS.match(_bare(piece))
+           for piece in PIECES.split(text)):
+        return True  # `Listen · 7:32 min`, `Unsubscribe | Update your preferences`
     # A caption that ends in an agency credit is an image's text, not the article's.
     return len(WORD.findall(text)) <= 30 and bool(AGENCY_CREDIT.search(text))
 

@@ -25,7 +25,9 @@ JAVASCRIPT = [r"^\s*(?:export\s+)?(?:const|let|var)\s", r"\bfunction\b", r"=>", 
               r"^\s*import .* from ['\"]", r"\{\s*$", r"^\s*\}", r"\bawait\b", r"\bexport\b"]
 TYPESCRIPT = [r":\s*(?:string|number|boolean|any|void|unknown|never)\b", r"^\s*(?:export\s+)?"
               r"interface\s", r"^\s*(?:export\s+)?type\s+\w+\s*=", r"\bas const\b",
-              r"\bimport type\b", r"\b(?:public|private|readonly)\s", r"<\w+(?:\[\])?>\("]
+              r"\bimport type\b", r"\b(?:public|private|readonly)\s", r"<\w+(?:\[\])?>\(",
+              r"^\s*import\s*\{[^}]*\btype\s+\w", r"^\s*(?:export\s+)?(?:const|let|var)\s+\w+\s*:"
+              r"\s*[\w.]+(?:<[^>]*>)?(?:\[\])*\s*="]  # `import { x, type T }`, `const a: T[] =`
 PROMPT = re.compile(r"^\s*(?:\$|>>>) \S")  # a shell or Python session: output lines follow
 COMMANDS = (r"sudo|pip3?|pipx|npm|npx|yarn|pnpm|git|docker|kubectl|curl|wget|brew|apt|apt-get|"
             r"aws|gcloud|az|cd|ls|mkdir|export|python3?|node|deno|bun|go|cargo|rustup|make|ssh|"

@@ -16,6 +16,7 @@ import wordninja
 
 DECIMAL_END = re.compile(r"\d\.\d+$")
 DECIMAL = re.compile(r"\d+\.\d")
+THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -50,16 +51,22 @@ def _strength(row: str, i: int) -> float:
             short = len(_word_after(row, i)) <= 2
             return 0.2 if short else 1.0 if row[:i].rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")[-1:]\
                 .isdigit() else 0.8
-        return 0.4 if a.isdigit() else 0.8 if a in ",;:" else 0.0
+        if a.isdigit():  # `16Apple`, `XM6Bose`: a figure never runs into a capitalised word
+            return 1.0 if re.match(r"[A-Z][a-z]{2}", row[i:]) else 0.4
+        return 0.8 if a in ",;:" else 0.0
     if a.isdigit() and b.isdigit():
         decimal = DECIMAL_END.search(row[:i]) and DECIMAL.match(row[i:])
-        return 0.5 if decimal else 0.0  # `0.80.4`: one decimal point per number
+        return 0.5 if decimal else 0.6 if _grouping_starts(row, i) else 0.0
     if b.isdigit():
-        if a.islower():
-            return 0.6 if _letters_before(row, i) > 2 else 0.2  # `GWh2028`, not `v2`
+        if a.islower():  # `GWh2028`, `254g250g` (a unit, then a number), not `v2`
+            letters = _letters_before(row, i)
+            unit = row[:i - letters][-1:].isdigit()
+            return 0.6 if letters > 2 or unit else 0.2
         if a.isupper():  # `$33.1B20%` (a unit, then a number), not `S24` or `H100` (a model)
             capitals = len(row[:i]) - len(row[:i].rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
             unit = row[:i - capitals][-1:].isdigit()
+            if re.match(r"\d+[A-Z][a-z]", row[i:]):
+                return 0.1  # `XM|6Bose`: what follows is no number, the model name goes on
             return 0.6 if unit else 0.1 if capitals <= 2 else 0.4
         return 1.2 if a in "%)" else 0.0
     if b in "$€£¥“":
@@ -67,6 +74,17 @@ def _strength(row: str, i: int) -> float:
     if b in "-+−" and after.isdigit():  # a signed number glued on: `$2.49-18%`, `Oslo-1.2`
         return 0.7 if a.isdigit() or a == "%" else 0.6 if a.islower() else 0.2
     return 0.0
+
+
+def _grouping_starts(row: str, i: int) -> bool:
+    """`S&P 5005,770.20`: `5005,770` is no number (four digits before a comma), but cut after
+    `500` the rest is a well-grouped one (`5,770.20`), so an index name ends there."""
+    if not THOUSANDS.match(row[i:]) or row[i] == "0":
+        return False
+    start = i
+    while start > 0 and row[start - 1].isdigit():
+        start -= 1
+    return len(row[start:i]) + len(re.match(r"\d+", row[i:])[0]) > 3  # type: ignore[index]
 
 
 def _camel(row: str, i: int) -> float:

@@ -24,9 +24,11 @@ RELATIVE = re.compile(r"\b(\d+|an?|one)\s+(sec(ond)?|min(ute)?|h(ou)?r|day|week|
 UPDATED = re.compile(r"\b(updated|modified|edited|revised)\b", re.I)
 PREFIX = re.compile(r"^(?:(?:first|last|originally)\s+)?(?:published|posted|updated|modified|"
                     r"edited|revised|date[d]?|on|at)\b\s*:?\s*", re.I)
-CLOCK = re.compile(r",?\s*(?:\bat\s+)?\b\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?)?"
+TRAILING_PREFIX = re.compile(r"\s+(?:(?:(?:first|last|originally)\s+)?(?:published|posted|"
+                             r"updated|modified)(?:\s+(?:on|at))?|on|at)\s*:?$", re.I)
+CLOCK = re.compile(r",?\s*(?:\bat\s+)?\b\d{1,2}(?::\d{2}){1,2}\s*(?:[aApP]\.?[mM]\.?)?"
                    r"(?:\s*\b(?:[A-Z]{2,4}|UTC[+-]?\d*)\b)?|,?\s*(?:\bat\s+)?\b\d{1,2}\s*"
-                   r"[ap]\.?m\.?(?:\s*\b[A-Z]{2,4}\b)?")
+                   r"[aApP]\.?[mM]\.?(?:\s*\b[A-Z]{2,4}\b)?")  # `5:52 AM EST`, `9 a.m. ET`
 # Copying glues a byline to its date: `April 21, 2026by Team`, `Jane DoeMarch 3, 2025`.
 GLUED_BY = re.compile(r"(?<=\d)(?=[Bb]y\b)|(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
                       r"Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
@@ -39,9 +41,14 @@ PARTICLES = {"de", "da", "di", "du", "del", "della", "van", "von", "der", "den",
 NOT_NAMES = re.compile(r"\b(staff|reporter|editor|editors|correspondent|contributor|writer|"
                        r"columnist|producer|photographer|email|author|newsroom|wire|"
                        r"updated|published)\b", re.I)
-TAGS_LINE = re.compile(r"^(?:tags?|tagged(?:\s+with)?|topics?|categories|category|filed under|"
-                       r"keywords|labels?)\s*[:：]\s*(.+)$", re.I)
+TAG_WORDS = r"(?:tags?|tagged(?:\s+with)?|topics?|categories|category|filed under|keywords|labels?)"
+TAGS_LINE = re.compile(rf"^{TAG_WORDS}\s*[:：]\s*(.+)$", re.I)
 TAG_SPLIT = re.compile(r"\s*[,;|·•]\s*|\s+(?=#)")
+# A label whose value is on the next line (`Published` / `14 March 2025`, `By` / `Jane Doe`).
+META_LABEL = re.compile(r"^(?:(?:first |last |originally )?(?:published|posted|updated)(?: on)?|"
+                        r"date[d]?|(?:written |posted )?by|authors?)\s*:?$", re.I)
+TAG_LABEL = re.compile(rf"^{TAG_WORDS}\s*:?$", re.I)
+PUBLISHER_LABEL = re.compile(r"^from\s*:$", re.I)
 HASHTAGS = re.compile(r"^#[\w-]+(?:\s+#[\w-]+)+$")
 GLUED_TAGS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -86,6 +93,23 @@ def read_line(line: str, near_edge: bool) -> Meta | None:
     return meta
 
 
+def read_pair(label: str, value: str, near_edge: bool) -> Meta | None:
+    """A label line and its value on the next line, read as one piece of metadata, in the
+    page's head or foot only. `From:` / `Department for Transport` names the publisher: a
+    header field, dropped, not an author."""
+    label, value = unemphasised(label).strip(), unemphasised(value).strip()
+    if not near_edge or not value:
+        return None
+    if TAG_LABEL.match(label):
+        glued = _tags(value, True)
+        meta = read_line(value if glued else f"Tags: {value}", True)
+        return meta if meta and all(len(t.split()) <= 4 for t in meta.tags) else None
+    if PUBLISHER_LABEL.match(label):
+        short = len(value.split()) <= 15 and not value.endswith(".")
+        return Meta(kind="publisher") if short else None
+    return read_line(f"{label} {value}", True) if META_LABEL.match(label) else None
+
+
 def _piece(piece: str) -> Meta | None:
     """One separator-delimited piece: a byline, a date (with prefix and time), a reading time."""
     piece = unemphasised(piece)
@@ -103,7 +127,7 @@ def _piece(piece: str) -> Meta | None:
         rest = _strip_time(rest.strip())
     rest = PREFIX.sub("", rest.strip()).strip()
     rest = PREFIX.sub("", rest).strip()  # "Published on"
-    rest = re.sub(r"\s+(?:on|at)\s*:?$", "", rest).strip(" ,:")
+    rest = TRAILING_PREFIX.sub("", rest).strip(" ,:")  # `By Jane Doe published 3 May 2025`
     if not rest:
         return meta if meta.dated else None
     match = BYLINE.match(rest)

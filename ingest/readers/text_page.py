@@ -4,7 +4,8 @@ The head is every block before the article's first body block (a sentence, a lis
 code); the foot is every block after its last. Plain dates, bylines and glued tag words are read
 only there (and in the page's first lines); chrome patterns are dropped everywhere; lone short
 lines are dropped only in the head and foot, where buttons and placeholders (`Hero`) stand.
-The title is the head's heading-like line that a byline follows, else its first one.
+In the foot, the lines after a related-links label (`More on this story`) are other stories'
+headlines. The title is chosen by `text_title`.
 """
 
 from __future__ import annotations
@@ -13,12 +14,15 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.readers.text_blocks import Block, marked_heading
-from ingest.readers.text_chrome import is_chrome, is_lone_short
-from ingest.readers.text_meta import Meta, read_line
+from ingest.readers.text_chrome import RELATED_LABEL, is_chrome, is_lone_short
+from ingest.readers.text_meta import Meta, read_line, read_pair
+from ingest.readers.text_shape import BULLET, headline_like, is_article, is_body
+from ingest.readers.text_title import find_title, kickers_above, site_suffix
 
-SENTENCE = re.compile(r"[.!?:;\"”’)]\s*$")
-BULLET = re.compile(r"^\s*(?:[•◦▪▸►‣⁃●○■□–*+-]|\d{1,2}[.)])\s+\S")
+__all__ = ["BULLET", "Found", "clean", "headline_like", "is_body"]
+
 EDGE_LINES = 10  # the page's first lines count as its head even after a standfirst
+Spot = tuple[int, int]
 
 
 @dataclass
@@ -46,26 +50,24 @@ def clean(blocks: list[Block]) -> tuple[list[Block], Found]:
     """Blocks without chrome and metadata lines, the title taken out, and what was found."""
     found = Found()
     first, last = _body_bounds([_without_meta(block) for block in blocks])
-    edge = _edge_lines(blocks)
-    marks: dict[tuple[int, int], str] = {}
-    for index, block in enumerate(blocks):
-        near = index < first or index > last
-        for n, line in enumerate(block.lines if block.kind == "text" else []):
-            marks[index, n] = _mark(line, near or (index, n) in edge, found)
-    title_at = _find_title(blocks, first, marks)
+    marks = _marks(blocks, first, last, found)
+    title_at = find_title(blocks, first, marks)
     kept: list[Block] = []
     for index, block in enumerate(blocks):
         if block.kind != "text":
             kept.append(block)
             continue
+        gone: set[int] = set()
         if title_at and title_at[0] == index:
             _set_title(block.lines[title_at[1]], found)
+            gone = kickers_above(block, title_at[1]) | {title_at[1]}
             kept = [b for b in kept if b.kind != "text" or not all(
                 is_lone_short(line, 8) for line in b.lines)]  # kickers, menus above the title
         lines = [line for n, line in enumerate(block.lines)
-                 if marks[index, n] == "text" and (index, n) != title_at]
+                 if marks[index, n] == "text" and n not in gone]
         if lines:
             kept.append(Block("text", lines))
+    kept = _without_author_bio(kept, found.authors)
     first, last = _body_bounds(kept)
     return _drop_lone_lines(kept, first, last), found
 
@@ -75,6 +77,29 @@ def _without_meta(block: Block) -> Block:
         return block
     lines = [line for line in block.lines if not is_chrome(line) and not read_line(line, True)]
     return Block("text", lines)
+
+
+def _marks(blocks: list[Block], first: int, last: int, found: Found) -> dict[Spot, str]:
+    """Each text line's mark: `chrome`, `byline`, `meta` or `text`."""
+    edge = _edge_lines(blocks)
+    marks: dict[Spot, str] = {}
+    for index, block in enumerate(blocks):
+        lines = block.lines if block.kind == "text" else []
+        for n, line in enumerate(lines):
+            near = index < first or index > last or (index, n) in edge
+            if (index, n) in marks:
+                continue
+            # `Published` / `14 March 2025`, `Tags` / `a, b`: a label and its value below it
+            pair = read_pair(line, lines[n + 1], near or (index, n + 1) in edge) \
+                if n + 1 < len(lines) else None
+            if pair is not None:
+                found.add(pair)
+                marks[index, n] = marks[index, n + 1] = \
+                    "byline" if pair.authors or pair.dated else "meta"
+                continue
+            marks[index, n] = _mark(line, near, found)
+    _related_in_foot(blocks, last, marks)
+    return marks
 
 
 def _mark(line: str, near_edge: bool, found: Found) -> str:
@@ -88,85 +113,55 @@ def _mark(line: str, near_edge: bool, found: Found) -> str:
     return "byline" if meta.authors or meta.dated else "meta"
 
 
-def _find_title(blocks: list[Block], first: int,
-                marks: dict[tuple[int, int], str]) -> tuple[int, int] | None:
-    """The head's headline-like line that a byline or date follows, else its first one."""
-    head = [(i, n) for i in range(min(first + 1, len(blocks))) if blocks[i].kind == "text"
-            for n in range(len(blocks[i].lines)) if marks[i, n] != "chrome"]
-    spots = [k for k, (i, n) in enumerate(head) if marks[i, n] == "text"
-             and headline_like(blocks[i].lines[n]) and (i < first or _glued_title(blocks[i], n))]
-    if not spots:
-        return None
-    followed = [k for k in spots if k + 1 < len(head) and marks[head[k + 1]] == "byline"]
-    return head[(followed or spots)[0]]
-
-
-def _glued_title(block: Block, n: int) -> bool:
-    """A title line at the top of the first body group (no blank line under it)."""
-    return n == 0 and len(block.lines) > 1 and not _sentence(block.lines[0])
+def _related_in_foot(blocks: list[Block], last: int, marks: dict[Spot, str]) -> None:
+    """From `More on this story`, `Related articles`, `Next`… on in the foot, every text line
+    is a label or another story's headline: chrome."""
+    related = False
+    for index in range(last + 1, len(blocks)):
+        for n, line in enumerate(blocks[index].lines if blocks[index].kind == "text" else []):
+            related = related or bool(RELATED_LABEL.match(line.strip()))
+            if related and marks[index, n] == "text":
+                marks[index, n] = "chrome"
 
 
 def _set_title(line: str, found: Found) -> None:
     heading = marked_heading(line)
     title = heading[1] if heading else line.strip()
-    found.title, found.site = _site_suffix(title)
+    found.title, found.site = site_suffix(title)
     found.provenance["title"] = "first heading" if heading else "first line"
     if found.site:
         found.provenance["site"] = "title suffix"
 
 
-def _edge_lines(blocks: list[Block]) -> set[tuple[int, int]]:
-    """The page's first EDGE_LINES non-blank lines, as (block, line) positions."""
-    seen: set[tuple[int, int]] = set()
+def _edge_lines(blocks: list[Block]) -> set[Spot]:
+    """The page's first EDGE_LINES non-blank lines that are not chrome (a cookie banner or a
+    menu does not push the byline out of the head)."""
+    seen: set[Spot] = set()
     for index, block in enumerate(blocks):
-        for n in range(len(block.lines)):
+        for n, line in enumerate(block.lines):
             if len(seen) >= EDGE_LINES:
                 return seen
-            seen.add((index, n))
+            if block.kind != "text" or not is_chrome(line):
+                seen.add((index, n))
     return seen
 
 
-def is_body(block: Block) -> bool:
-    """A block of the article proper: code, a sentence, a list, a table, several lines."""
-    if block.kind != "text":
-        return True
-    lines = [line.strip() for line in block.lines]
-    if len(lines) >= 3 or any("\t" in line or BULLET.match(line) for line in lines):
-        return True
-    return any(_sentence(line) for line in lines) or _sentence(" ".join(lines))
-
-
-def _sentence(line: str) -> bool:
-    """Article text: eight words or more ending a sentence. A question or exclamation of under
-    25 words may be a headline (`Are heat pumps really cheaper…?`), so it does not count."""
-    words = len(line.split())
-    if words < 8 or marked_heading(line) or not SENTENCE.search(line):
-        return False
-    return words >= 25 or not re.search(r"[?!]\s*$", line)
+def _without_author_bio(blocks: list[Block], authors: list[str]) -> list[Block]:
+    """The author box at the end (`Jane Doe is a reporter…`) is not the article."""
+    if not authors:
+        return blocks
+    bio = re.compile(rf"^(?:{'|'.join(map(re.escape, authors))})\s+(?:is|was|has|writes|covers|"
+                     r"reports|edits|lives)\b")
+    out = list(blocks)
+    while out and out[-1].kind == "text" and bio.match(out[-1].lines[-1].strip()):
+        lines = out[-1].lines[:-1]
+        out[-1:] = [Block("text", lines)] if lines else []
+    return out
 
 
 def _body_bounds(blocks: list[Block]) -> tuple[int, int]:
-    body = [i for i, block in enumerate(blocks) if is_body(block)]
+    body = [i for i, block in enumerate(blocks) if is_article(block)]
     return (body[0], body[-1]) if body else (len(blocks), len(blocks))
-
-
-def headline_like(line: str) -> bool:
-    """One line that can be a headline: words, a capital, no full stop at the end."""
-    text = line.strip()
-    if marked_heading(text):
-        return True
-    words = text.split()
-    return (1 <= len(words) <= 30 and text.lstrip("\"“‘'")[:1].isupper()
-            and not re.search(r"[.,;:][\"”’)]?$", text)
-            and not BULLET.match(text) and "\t" not in text and "://" not in text)
-
-
-def _site_suffix(title: str) -> tuple[str, str | None]:
-    """`Headline | Site` → (`Headline`, `Site`) when the part after the bar is a short name."""
-    head, bar, tail = title.rpartition(" | ")
-    if bar and len(tail.split()) <= 4 and len(head.split()) >= 3 and tail[:1].isupper():
-        return head.strip(), tail.strip()
-    return title, None
 
 
 def _drop_lone_lines(blocks: list[Block], first: int, last: int) -> list[Block]:

@@ -16,7 +16,7 @@ import re
 from itertools import pairwise
 
 from ingest.readers.text_blocks import PIPE_SEPARATOR, Block, marked_heading
-from ingest.readers.text_page import BULLET, headline_like, is_body
+from ingest.readers.text_shape import BULLET, headline_like, is_body
 from ingest.readers.text_tables import glued_rows, pipe_rows, tab_rows, to_markdown
 
 MARKDOWN_BULLET = re.compile(r"^(\s*)([-*+]|\d{1,9}\.)\s+")

@@ -26,7 +26,8 @@ K_MARGIN = 0.1    # per row, the best column count must beat the runner-up by th
 MAX_COLUMNS = 8
 WEAK = 0.3        # a cut this weak is never trusted
 LEFT_INSIDE = 1.0  # a boundary this strong (`.T`, `%2`, `e$`) may not stay inside a cell
-NUMBER = re.compile(r"^[-+−~≈]?[$€£¥]?\d[\d,]*(?:\.\d+)?\s*(?:%|[A-Za-z]{0,3}|pp|bp)?$")
+# a figure with its unit: `22%`, `$4.2B`, `254g`, `18 min`, `7.4 hours`, `-0.12 pts`
+NUMBER = re.compile(r"^[-+−~≈]?[$€£¥]?\d[\d,]*(?:\.\d+)?\s*(?:%|[A-Za-z]{0,6})?$")
 NUMERIC_CHARS = re.compile(r"^[-+−]?[$€£¥]?[\d.,]+%?$")
 
 
