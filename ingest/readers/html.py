@@ -12,13 +12,22 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser
 
 from ingest.errors import IngestError
 from ingest.models import Draft
+from ingest.readers.html_article import (
+    cut_release_tail,
+    drop_author_bios,
+    one_article,
+    open_at_title,
+    own_headline,
+    story_of,
+    tidy_blocks,
+)
 from ingest.readers.html_boilerplate import drop_calls_to_action
 from ingest.readers.html_content import main_content, prune, strip_never_article
-from ingest.readers.html_markdown import to_markdown
+from ingest.readers.html_markdown import markdown_blocks, to_markdown
 from ingest.readers.html_meta import read_metadata
 
 MIN_BODY_WORDS = 20  # below this the container found is a stub; JSON-LD's body is better
@@ -27,31 +36,28 @@ MIN_BODY_WORDS = 20  # below this the container found is a stub; JSON-LD's body 
 def read(text: str, origin: str) -> Draft:
     tree = LexborHTMLParser(text)
     metadata, article_body = read_metadata(tree)
+    story = story_of(tree, metadata.title)  # before the article's <header> is cut
     strip_never_article(tree)
     content = main_content(tree)
     body = ""
     if content is not None:
+        content = one_article(content, story)
         prune(content)
         drop_calls_to_action(content)
-        _drop_title_heading(content, metadata.title)
-        body = to_markdown(content)
+        cut_release_tail(content)
+        drop_author_bios(content, metadata.authors)
+        if headline := own_headline(content, metadata.title):
+            metadata = metadata.model_copy(update={
+                "title": headline, "provenance": {**metadata.provenance, "title": "h1"}})
+        open_at_title(content, metadata.title)
+        blocks = tidy_blocks(markdown_blocks(content))
+        body = "\n\n".join(blocks) + "\n" if blocks else ""
     if article_body and len(body.split()) < max(MIN_BODY_WORDS, len(article_body.split()) / 2):
         body = _paragraphs(article_body)
     if not body.strip():
         raise IngestError(origin, "no article text found in the page")
     title = f"# {metadata.title}\n\n" if metadata.title else ""
     return Draft(metadata=metadata, markdown=title + body)
-
-
-def _drop_title_heading(content: LexborNode, title: str | None) -> None:
-    """The article's own `<h1>` repeats the title the Markdown opens with."""
-    heading = content.css_first("h1")
-    if heading is not None and title and _words(heading.text(deep=True) or "") == _words(title):
-        heading.decompose()
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
 
 
 def _paragraphs(text: str) -> str:

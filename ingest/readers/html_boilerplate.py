@@ -27,7 +27,8 @@ CALLS_TO_ACTION = re.compile(
     r"there was a problem subscribing|this article is related to|"
     r"is committed to publishing|let our news meet your inbox|"
     r"relies on advertising|never see this message again|free articles? (?:left|remaining)|"
-    r"cancel any ?time|already a subscriber|to continue reading|^like this:?$|^loading…?$)",
+    r"cancel any ?time|already a subscriber|to continue reading|^like this:?$|^loading…?$|"
+    r"a version of this (?:article|story) (?:appears|appeared) in print|order reprints)",
     re.I)
 
 

@@ -44,11 +44,18 @@ CHROME = re.compile(
     r"jump-link|feedback|rating|reactions|emoji|bio|author-info|author-details|contributors?|"
     r"cta|more-news|more-posts|read-next|up-next|also-read|latest-news|you-may-like|donate|"
     r"donation|membership|support-us|inline-related|ad-container|ad-wrapper|jetpack|likes|"
-    r"sharedaddy|jp-relatedposts)(?=$|[\s_-])",
+    r"sharedaddy|jp-relatedposts|"
+    # revision and submission histories; forum and Q&A furniture: vote counters, the poster's
+    # card, signatures
+    r"history|voting|votecell|user-info|userinfo|user-details|user-card|usercard|signature|"
+    # donation asks, and ad labels in the languages whose sites name classes in them
+    r"contributions?|anzeige|werbung|publicidad|publicite)(?=$|[\s_-])",
     re.I)
 CONTENT = re.compile(r"(?:^|[\s_-])(article|articlebody|article-body|article-content|"
                      r"entry-content|post-content|post-body|story|story-body|content|"
                      r"main|body|text|markdown|prose|blog-post)(?=$|[\s_-])", re.I)
+NAMING = ("data-component", "data-testid", "data-qa")
+MARKED = "[class], [id], " + ", ".join(f"[{name}]" for name in NAMING)
 BLOCK_TAGS = {"p", "div", "section", "article", "main", "li", "td", "th", "dd", "dt", "pre",
               "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "ul", "ol",
               "table", "tr", "tbody", "thead", "figure", "figcaption", "body", "form", "center",
@@ -71,9 +78,10 @@ def strip_never_article(tree: LexborHTMLParser) -> None:
     for node in tree.css(NEVER_ARTICLE):
         node.decompose()
     page = max(1, len(tree.body.text() or "")) if tree.body is not None else 1
-    for node in tree.css("[class], [id]"):
+    for node in tree.css(MARKED):
         region = _region(_words(node))
-        if region is None or node.tag in ("body", "html", "main", "article"):
+        if region is None or node.tag in ("body", "html", "main", "article") \
+                or node.tag in KEPT_WHATEVER_THEIR_CLASS:  # a table cell named `comments`
             continue
         # A layout wrapper can be named `l-sidebar-fixed` and hold the article: a region goes
         # only when it is a minor part of the page (comments may be most of it, and still go).
@@ -164,7 +172,7 @@ def _text_blocks(body: LexborNode) -> list[tuple[LexborNode, int, int]]:
 def prune(content: LexborNode) -> None:
     """Remove furniture that sits inside the article container."""
     total = max(1, _size(content))
-    for node in content.css("[class], [id]"):
+    for node in content.css(MARKED):
         if node.mem_id == content.mem_id or node.tag in KEPT_WHATEVER_THEIR_CLASS:
             continue
         if _furniture(_words(node)) and _size(node) < 0.3 * total:
@@ -187,10 +195,23 @@ def prune(content: LexborNode) -> None:
     for node in content.css("ul, ol, div, section"):
         if node.parent is not None and _teaser_list(node) and _size(node) < 0.5 * total:
             node.decompose()
+    for node in content.css("table"):
+        if node.parent is not None and _label_table(node):
+            node.decompose()
     in_code = {inner.mem_id for pre in content.css("pre") for inner in pre.traverse()}
     for node in content.css("ul, ol, div, section, p"):
         if node.parent is not None and node.mem_id not in in_code and _link_list(node, total):
             node.decompose()
+
+
+def _label_table(table: LexborNode) -> bool:
+    """A two-column grid of `Label:` | value rows with no header (`Comments:`, `Subjects:`,
+    `Cite as:`) describes the page, as an info box does; a data table has a header row."""
+    rows = [[cell for cell in row.iter() if cell.tag in ("td", "th")] for row in table.css("tr")]
+    labels = [" ".join((row[0].text(deep=True) or "").split()) for row in rows if row]
+    named = [label for label in labels if label]
+    return len(rows) >= 3 and table.css_first("th") is None and all(len(r) == 2 for r in rows) \
+        and len(named) >= 3 and all(label.endswith(":") for label in named)
 
 
 def _link_list(node: LexborNode, total: int) -> bool:
@@ -212,11 +233,14 @@ def _size(node: LexborNode) -> int:
 
 
 def _words(node: LexborNode) -> str:
-    """Class and id words. Ids of text elements are usually slugs of their own text (a heading
+    """Class and id words, and the names component frameworks give blocks (`data-component`,
+    `data-testid`, `data-qa`: news sites built on React mark a byline or a newsletter box there,
+    not in a class). Ids of text elements are usually slugs of their own text (a heading
     `id="the-new-consent-flow"`), so only containers' ids count."""
     attributes = node.attributes
     identifier = attributes.get("id") if node.tag in CONTAINERS else None
-    return f"{attributes.get('class') or ''} {identifier or ''}".strip()
+    named = attributes.get(NAMING[0]) or attributes.get(NAMING[1]) or attributes.get(NAMING[2])
+    return f"{attributes.get('class') or ''} {identifier or ''} {named or ''}".strip()
 
 
 @cache

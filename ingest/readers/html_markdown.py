@@ -33,8 +33,11 @@ MARKDOWN_AT_LINE_START = re.compile(r"^(\s*)([#>+\-*=]|\d+[.)])(?=\s|$)")
 # Markdown. Other Markdown punctuation is left alone because block and cell text are stored as
 # written, and emphasis from a stray `*` costs less than backslashes in every stored value.
 INLINE_SPECIAL = re.compile(r"(<(?=[A-Za-z/!?]))")
-LANGUAGE = re.compile(r"(?:^|\s)(?:language|lang|highlight-source|highlight|brush:?)-?\s*"
+# `language-x`, `lang-x`, `highlight-source-x` (GitHub), `highlight-x`, `brush: x`. The prefix is
+# glued to the name: `highlight highlight-source-shell` is not the language `highlight-source-…`.
+LANGUAGE = re.compile(r"(?:^|\s)(?:language-|lang-|highlight-source-|highlight-|brush:\s*)"
                       r"([A-Za-z0-9_+#.-]+)")
+LANGUAGE_ATTRIBUTES = ("data-lang", "data-language", "data-code-block-lang")
 # A paragraph that is one escaped tag (`<img height="1" …>` shown as text) is markup a page
 # leaked, typically a tracking pixel: no reader sees it as article text.
 LEAKED_TAG = re.compile(r"^\\?<[A-Za-z][^<>]*>$")
@@ -44,7 +47,12 @@ MAX_DEPTH = 400  # nesting beyond this is flattened to text instead of recursing
 
 def to_markdown(node: LexborNode) -> str:
     """The fragment under `node` as Markdown blocks separated by blank lines."""
-    return "\n\n".join(block for block in _blocks(node, 0) if block.strip()) + "\n"
+    return "\n\n".join(markdown_blocks(node)) + "\n"
+
+
+def markdown_blocks(node: LexborNode) -> list[str]:
+    """The fragment under `node` as Markdown blocks (a heading, a paragraph, a list, a table…)."""
+    return [block for block in _blocks(node, 0) if block.strip()]
 
 
 def _blocks(node: LexborNode, depth: int) -> list[str]:
@@ -203,13 +211,16 @@ def _code_block(pre: LexborNode) -> str:
 
 def code_language(pre: LexborNode) -> str | None:
     """The language a page states for a code block: a class on <pre>, <code> or a wrapper."""
-    candidates = [pre, *pre.css("code")[:1], pre.parent]
+    # Medium states it on the `<span>` inside the `<pre>` (`data-code-block-lang`).
+    stated = pre.css_first(", ".join(f"[{name}]" for name in LANGUAGE_ATTRIBUTES))
+    candidates = [pre, *pre.css("code")[:1], stated, pre.parent]
     for node in candidates:
         if node is None:
             continue
         attrs = node.attributes
-        if attrs.get("data-lang") or attrs.get("data-language"):
-            return (attrs.get("data-lang") or attrs.get("data-language") or "").lower()
+        if value := next((attrs.get(name) for name in LANGUAGE_ATTRIBUTES if attrs.get(name)),
+                         None):
+            return value.lower()
         if match := LANGUAGE.search(attrs.get("class") or ""):
             language = match[1].lower()
             if language not in ("none", "plaintext", "text", "nohighlight", "plain"):

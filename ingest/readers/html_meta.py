@@ -10,7 +10,6 @@ Must run before `html_content` strips scripts: JSON-LD lives in `<script>`.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from html import unescape
@@ -20,29 +19,35 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ingest.dates import MONTHS, to_iso
 from ingest.models import Metadata
-from ingest.readers.html_authors import authors_from_text, clean_authors
+from ingest.readers.html_authors import (
+    authors_from_text,
+    byline_authors,
+    clean_authors,
+    not_people,
+    uninvert,
+)
+from ingest.readers.html_structured import json_ld, language_code, microdata, tag_list
 from ingest.readers.html_title import strip_site_suffix
 
-BYLINES = ('[class*="byline"], [id*="byline"], [rel="author"], [itemprop~="author"], '
-           '[class*="author-name"], [class*="article-author"], [class~="author"], '
-           '[class*="post-author"]')
 DATED = ('[class*="publish"], [class*="post-date"], [class*="article-date"], '
          '[class*="article_date"], [class*="entry-date"], [class*="datetime"], '
          '[class*="dateline"], [id*="publish"], [class="date"]')
 UPDATED = re.compile(r"modif|updat|edit", re.I)
 URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([a-z]{3}|\d{1,2})[/-](\d{1,2})(?:/|$|[-_])", re.I)
-ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Posting|Report|Review|NewsArticle|WebPage$")
 ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
-TRAILING_COMMA = re.compile(r",\s*([\]}])")
 META_KEYS: dict[str, tuple[str, ...]] = {
-    "title": ("og:title", "twitter:title", "dc.title", "dcterms.title", "sailthru.title",
-              "parsely-title", "title"),
-    "authors": ("article:author", "author", "dc.creator", "dcterms.creator", "parsely-author",
-                "sailthru.author", "byl", "twitter:creator:name"),
+    "title": ("og:title", "twitter:title", "dc.title", "dcterms.title", "citation_title",
+              "sailthru.title", "parsely-title", "title"),
+    "authors": ("article:author", "author", "citation_author", "dc.creator", "dcterms.creator",
+                "parsely-author", "sailthru.author", "byl", "twitter:creator:name"),
+    # Highwire/Google Scholar `citation_*` (journals, arXiv): the publication date, or the
+    # date of the first version; `citation_online_date` is left out (on arXiv it is the
+    # latest revision).
     "published": ("article:published_time", "og:published_time", "published_time",
                   "article:published", "pdate", "sn-post-date", "publication_date",
                   "original-publish-date", "article.created", "cxenseparse:recs:publishtime",
-                  "datepublished", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
+                  "datepublished", "dc.date.issued", "dcterms.issued",
+                  "citation_publication_date", "citation_date", "dc.date", "dcterms.date",
                   "dcterms.created", "dc.date.created", "parsely-pub-date", "sailthru.date",
                   "pubdate", "publishdate", "publish-date", "date", "article.published",
                   "og:article:published_time", "release_date"),
@@ -54,33 +59,48 @@ META_KEYS: dict[str, tuple[str, ...]] = {
     "tags": ("article:tag", "news_keywords", "parsely-tags", "sailthru.tags", "keywords",
              "dc.subject"),
 }
+TAG_LINKS = 'a[href*="/tag/"], a[href*="/tags/"], a[href*="/topic/"], a[href*="/topics/"]'
+TAG_PATH = re.compile(r"/(?:tags?|topics?)/[^/?#]+/?(?:[?#]|$)")
+TAG_FURNITURE = re.compile(r"cloud|widget|menu", re.I)
+# Keys that hold one person each, by their convention in `Surname, Given` order.
+ONE_PERSON = {"citation_author", "dc.creator", "dcterms.creator"}
 
 
 def read_metadata(tree: LexborHTMLParser) -> tuple[Metadata, str | None]:
     """The page's metadata, and JSON-LD's `articleBody` when it states one."""
     values: dict[str, Any] = {}
     provenance: dict[str, str] = {}
+    structured = json_ld(tree)
+    article_body = structured.pop("body", None)
+    metas = _metas(tree)
+    # The site and organisations the page names are not its authors (`author` = "DER SPIEGEL"),
+    # unless JSON-LD types that name as a Person (a personal blog named after its author).
+    organisations = structured.pop("organisations", []) + \
+        [m for key in ("og:site_name", "application-name") for m in metas.get(key, [])]
 
     def offer(field: str, value: Any, source: str) -> None:
+        if field == "authors" and value and not source.startswith("json-ld"):
+            value = not_people(value, organisations)  # a typed JSON-LD Person is trusted
         if field not in values and value not in (None, "", []):
             values[field] = value
             provenance[field] = source
 
-    json_ld = _json_ld(tree)
-    article_body = json_ld.pop("body", None)
-    for field, value in json_ld.items():
+    for field, value in structured.items():
         offer(field, value, f"json-ld: {field_key(field)}")
-    for field, value in _microdata(tree).items():
+    for field, value in microdata(tree).items():
         offer(field, value, "microdata")
-    metas = _metas(tree)
+    offer("url", _canonical(tree), "link rel=canonical")  # the page's own word beats og:url
     for field, keys in META_KEYS.items():
         for key in keys:
-            if key in metas and (value := _convert(field, metas[key])):
+            if key in metas and (value := _convert(field, metas[key], key)):
                 offer(field, value, f"meta: {key}")
                 break
     for field, source, signal in PAGE_SIGNALS:  # evaluated only for fields still missing
         if field not in values:
             offer(field, signal(tree), source)
+    values["tags"] = _with_categories(values.get("tags", []), tree)
+    if values["tags"] and "tags" not in provenance:
+        provenance["tags"] = "rel=category"
     if "title" in values:
         values["title"] = strip_site_suffix(values["title"], values.get("site"),
                                             _first_h1(tree))
@@ -106,147 +126,24 @@ def _metas(tree: LexborHTMLParser) -> dict[str, list[str]]:
     return found
 
 
-def _convert(field: str, contents: list[str]) -> Any:
+def _convert(field: str, contents: list[str], key: str) -> Any:
     if field == "authors":
+        if key in ONE_PERSON:
+            contents = [uninvert(content) for content in contents]
         return clean_authors([name for content in contents
                               for name in authors_from_text(content, byline=False)])
     if field == "tags":
-        return _tag_list(contents)
+        return tag_list(contents)
     if field == "published":
         return next((iso for content in contents if (iso := to_iso(content))), None)
     if field == "language":
-        return _language(contents[0])
+        return language_code(contents[0])
     return contents[0]
-
-
-def _tag_list(contents: list[str]) -> list[str]:
-    tags: list[str] = []
-    for content in contents:
-        for tag in re.split(r"\s*[,;]\s*", content):
-            if tag.strip() and tag.strip() not in tags:
-                tags.append(tag.strip())
-    return tags
-
-
-def _language(value: str | None) -> str | None:
-    if not value:
-        return None
-    match = re.match(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{2}|\d{3}))?\b", value.strip())
-    if not match:
-        return None
-    return match[1].lower() + (f"-{match[2].upper()}" if match[2] else "")
-
-
-def _json_ld(tree: LexborHTMLParser) -> dict[str, Any]:
-    objects: list[dict[str, Any]] = []
-    for script in tree.css('script[type="application/ld+json"]'):
-        if (data := _lenient_json(script.text() or "")) is not None:
-            objects.extend(_flatten(data))
-    by_id = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str)}
-    articles = [obj for obj in objects if any(ARTICLE_TYPES.search(t) for t in _types(obj))]
-    articles.sort(key=lambda obj: any("WebPage" in t for t in _types(obj)))  # articles first
-    if not articles:
-        return {}
-    article = articles[0]
-
-    def resolve(value: Any) -> Any:
-        if isinstance(value, dict) and set(value) <= {"@id", "@type"} and value.get("@id"):
-            return by_id.get(value["@id"], value)
-        return value
-
-    author = article.get("author") or article.get("creator")
-    authors = [resolve(a) for a in (author if isinstance(author, list) else [author])]
-    publisher = resolve(article.get("publisher"))
-    keywords = article.get("keywords")
-    sections = article.get("articleSection")
-    return {
-        "title": _text(article.get("headline") or article.get("name")),
-        "authors": clean_authors([n for a in authors for n in _names(a)]),
-        "published": to_iso(_text(article.get("datePublished") or article.get("dateCreated"))),
-        "site": _text(publisher.get("name")) if isinstance(publisher, dict) else None,
-        "url": _text(article.get("url")) if str(article.get("url", "")).startswith("http")
-        else None,
-        "language": _language(_text(article.get("inLanguage"))),
-        "tags": _tag_list(_strings(keywords) + _strings(sections)),  # categories are tags too
-        "body": _text(article.get("articleBody")),
-    }
-
-
-def _lenient_json(text: str) -> Any:
-    """JSON-LD as pages write it: trailing commas and raw control characters are common."""
-    for attempt in (text, TRAILING_COMMA.sub(r"\1", text)):
-        try:
-            return json.loads(attempt, strict=False)
-        except ValueError:
-            continue
-    return None
-
-
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [unescape(value)]
-    return [unescape(v) for v in value if isinstance(v, str)] if isinstance(value, list) else []
-
-
-def _flatten(data: Any) -> list[dict[str, Any]]:
-    if isinstance(data, list):
-        return [obj for item in data for obj in _flatten(item)]
-    if not isinstance(data, dict):
-        return []
-    return [data, *_flatten(data.get("@graph", []))]
-
-
-def _types(obj: dict[str, Any]) -> list[str]:
-    kind = obj.get("@type", [])
-    return [str(k) for k in (kind if isinstance(kind, list) else [kind])]
-
-
-def _names(author: Any) -> list[str]:
-    if isinstance(author, str):
-        return authors_from_text(author, byline=False)
-    if isinstance(author, dict) and "Organization" not in _types(author):
-        name = _text(author.get("name"))
-        return authors_from_text(name, byline=False) if name else []
-    return []
-
-
-def _text(value: Any) -> str | None:
-    """A JSON-LD value as text. Script text is raw, so its entities are decoded here, once."""
-    if isinstance(value, list):
-        value = value[0] if value else None
-    if isinstance(value, dict):
-        value = value.get("@value") or value.get("name")
-    text = unescape(str(value)).strip() if value is not None else ""
-    return text or None
-
-
-def _microdata(tree: LexborHTMLParser) -> dict[str, Any]:
-    found: dict[str, Any] = {}
-    if (node := tree.css_first('[itemprop~="headline"]')) is not None:
-        found["title"] = _item_value(node)
-    names = [_item_value(n.css_first('[itemprop="name"]') or n)
-             for n in tree.css('[itemprop~="author"], [itemprop~="creator"]')]
-    found["authors"] = clean_authors([n for name in names if name
-                                      for n in authors_from_text(name, byline=False)])
-    if (node := tree.css_first('[itemprop~="datePublished"]')) is not None:
-        found["published"] = to_iso(_item_value(node))
-    publisher = tree.css_first('[itemprop~="publisher"] [itemprop~="name"]')
-    if publisher is not None:
-        found["site"] = _item_value(publisher)
-    if (node := tree.css_first('[itemprop~="keywords"]')) is not None:
-        found["tags"] = _tag_list([_item_value(node) or ""])
-    return found
-
-
-def _item_value(node: LexborNode) -> str | None:
-    attrs = node.attributes
-    value = attrs.get("content") or attrs.get("datetime") or node.text(deep=True)
-    return re.sub(r"\s+", " ", value).strip() if value else None
 
 
 def _language_attribute(tree: LexborHTMLParser) -> str | None:
     html = tree.css_first("html")
-    return _language(html.attributes.get("lang")) if html is not None else None
+    return language_code(html.attributes.get("lang")) if html is not None else None
 
 
 def _canonical(tree: LexborHTMLParser) -> str | None:
@@ -256,7 +153,65 @@ def _canonical(tree: LexborHTMLParser) -> str | None:
 
 
 def _rel_tags(tree: LexborHTMLParser) -> list[str]:
-    return _tag_list([a.text(deep=True) or "" for a in tree.css('a[rel~="tag"]')])
+    return tag_list([a.text(deep=True) or "" for a in _first_article_links(tree, "tag")])
+
+
+def _tag_links(tree: LexborHTMLParser) -> list[str]:
+    """Links to the site's tag or topic pages (`/tag/sqlite`, `/topics/tides`) grouped in one
+    list: the tags of a page that marks them no other way. Site menus, tag clouds and a lone
+    section link are not."""
+    candidates = (a for a in tree.css(TAG_LINKS) if _tag_link(a) and not _in_furniture(a))
+    for link, _ in zip(candidates, range(5), strict=False):
+        group = link.parent
+        for _ in range(3):  # the list around the link (each link may sit in its own `<div>`)
+            if group is None:
+                break
+            links = [a for a in group.css(TAG_LINKS) if _tag_link(a)]
+            if len(links) >= 2:
+                return tag_list([a.text(deep=True) or "" for a in links])
+            group = group.parent
+    return []
+
+
+def _tag_link(link: LexborNode) -> bool:
+    return TAG_PATH.search(link.attributes.get("href") or "") is not None
+
+
+def _in_furniture(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in ("nav", "header", "footer", "aside") or \
+                TAG_FURNITURE.search(parent.attributes.get("class") or ""):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _with_categories(tags: list[str], tree: LexborHTMLParser) -> list[str]:
+    """WordPress marks a post's categories `rel="category tag"`; categories are tags too."""
+    known = {tag.casefold() for tag in tags}
+    more = [c for c in tag_list([a.text(deep=True) or "" for a in
+                                 _first_article_links(tree, "category")])
+            if c.casefold() not in known]
+    return tags + more
+
+
+def _first_article_links(tree: LexborHTMLParser, rel: str) -> list[LexborNode]:
+    """`rel` links of the page's first article only: a page that appends the next story
+    (infinite scroll) carries that story's tags too."""
+    links = tree.css(f'a[rel~="{rel}"]')
+    if len(links) < 2:
+        return links
+    articles = {node.mem_id for node in tree.css("article")}
+    owners = [_owner(link, articles) for link in links]
+    return [link for link, owner in zip(links, owners, strict=True) if owner == owners[0]]
+
+
+def _owner(node: LexborNode, owners: set[int]) -> int | None:
+    parent = node.parent
+    while parent is not None and parent.mem_id not in owners:
+        parent = parent.parent
+    return parent.mem_id if parent is not None else None
 
 
 def _title_element(tree: LexborHTMLParser) -> str | None:
@@ -305,21 +260,6 @@ def _url_date(tree: LexborHTMLParser) -> str | None:
     return None
 
 
-def _byline(tree: LexborHTMLParser) -> list[str]:
-    """Names from the page's byline: `By …` text, or an element marked as the author."""
-    for node in tree.css(BYLINES):
-        text = " ".join((node.text(deep=True, separator=" ") or "").split())
-        if not text or len(text) > 200:
-            continue
-        marked = node.tag == "a" or "author" in (node.attributes.get("class") or "") \
-            or node.attributes.get("itemprop") == "author"
-        names = clean_authors(authors_from_text(text, byline=not marked or text[:3].lower()
-                                                == "by "))
-        if names:
-            return names
-    return []
-
-
 def _first_h1(tree: LexborHTMLParser) -> str | None:
     h1 = tree.css_first("h1")
     text = re.sub(r"\s+", " ", h1.text(deep=True) or "").strip() if h1 is not None else ""
@@ -331,9 +271,10 @@ PAGE_SIGNALS: list[tuple[str, str, Callable[[LexborHTMLParser], Any]]] = [
     ("url", "link rel=canonical", _canonical),
     ("published", "time datetime", _time_published),
     ("tags", "rel=tag", _rel_tags),
+    ("tags", "tag links", _tag_links),
     ("published", "date element", _dated_element),
     ("published", "url", _url_date),
-    ("authors", "byline", _byline),
+    ("authors", "byline", byline_authors),
     ("title", "h1", _first_h1),
     ("title", "title", _title_element),
 ]

@@ -1,0 +1,198 @@
+"""The article inside the chosen container: one story, opening at its headline, ending before
+the publisher's boilerplate.
+
+`html_content` finds the container by text density; these rules use what the metadata already
+knows (the title, the authors) to trim what density cannot tell apart: the next story a page
+appends as you scroll, the kicker and breadcrumb above the headline, a press release's "About
+the company" and contacts, the author's bio line after the last paragraph. Then, on the
+Markdown blocks, what is left of furniture once its container is gone: thread counters,
+headings over emptied sections, a row of links, labels (`7 min read`) above the first paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+WORD = re.compile(r"\w+")
+LONG = 60  # characters: a paragraph, not a label
+LEAD_IN = 200  # characters above the headline that are labels (kicker, breadcrumb), not text
+KICKER_WORDS = 3  # words a heading may carry before the title (`Title:`, a kicker)
+# Newswire datelines: `PITTSBURGH, Nov. 5, 2026 /PRNewswire/ --`, `NEW YORK, Nov. 5, 2026
+# (GLOBE NEWSWIRE) --`, `SAN FRANCISCO--(BUSINESS WIRE)--`.
+NEWSWIRE = re.compile(r"^[A-Z][A-Z .,'’&-]{2,60}(?:,[^/()]{3,40}?)?\s*"
+                      r"(?:/[^/]{2,50}/|-*\s*\([A-Z .]*WIRE\))\s*(?:--|—|–)")
+# Where a press release's boilerplate starts: everything from here on is the issuer's.
+RELEASE_TAIL = re.compile(r"^(?:About [A-Z][^.]{1,70}|(?:Media|Press|Investor|Company)"
+                          r"(?: and \w+)? [Cc]ontacts?|Contacts?|Forward[- ][Ll]ooking "
+                          r"[Ss]tatements?|Safe [Hh]arbou?r[\w ]*|SOURCE [A-Z].*)\s*:?$")
+BIO_VERBS = re.compile(r"\s+(?:is|was|covers|writes|reports|has|joined|edits)\b")
+BIO_LENGTH = 400
+
+HEADING = re.compile(r"^(#{1,6}) (.*)$")
+# `2 Answers`, `Comments (312)`, `14 responses`: counters over a thread, not section titles.
+COUNTER = re.compile(r"^(?:\d[\d,.]*\s+(?:answers?|comments?|replies|responses)|"
+                     r"(?:answers|comments|replies|responses)\s*\(\d[\d,.]*\))$", re.I)
+# Two or more links and nothing else (`[View PDF](…) [HTML](…)`): a row of buttons or a list of
+# other pages that was loose text, so no list or paragraph for `prune` to judge.
+LINKS_ONLY = re.compile(r"^(?:\[[^\]\n]+\]\([^)\s]*\)[\s|·•,/]*){2,}$")
+DEK_WORDS = 10  # a heading this long right under the title is its standfirst, not a section
+LABEL_WORDS = 6  # shorter lines before the first paragraph are labels: `7 min read`, `1.2K`
+PLAIN = re.compile(r"^(?!#|>|\||```|~~~|[-*+] |\d+[.)] )")  # not a heading, quote, list…
+SENTENCE_END = re.compile(r"[.!?…:\"”’)]$")
+
+
+def title_heading(root: LexborNode, title: str | None) -> LexborNode | None:
+    """The `<h1>` that is the article's headline: its words are the title's, perhaps after a
+    kicker or a label (`Title:`, `Wohnungsmarkt`)."""
+    if not title:
+        return None
+    wanted = _words(title)
+    for heading in root.css("h1"):
+        words = _words(heading.text(deep=True) or "")
+        if words[len(words) - len(wanted):] == wanted and len(words) - len(wanted) <= KICKER_WORDS:
+            return heading
+    return None
+
+
+def own_headline(content: LexborNode, title: str | None) -> str | None:
+    """The article's own `<h1>` when the page's title only decorates it: a README's `# Name`
+    under a title of `owner/name: description`. Only a lone `<h1>` whose words run inside the
+    title's, so a social headline that differs from the page's is left alone."""
+    headings = content.css("h1")
+    if not title or len(headings) != 1 or title_heading(content, title) is not None:
+        return None
+    text = " ".join((headings[0].text(deep=True) or "").split())
+    words, wanted = _words(text), _words(title)
+    inside = any(wanted[i:i + len(words)] == words for i in range(len(wanted) - len(words) + 1))
+    return text if words and len(words) < len(wanted) and inside else None
+
+
+def story_of(tree: LexborHTMLParser, title: str | None) -> LexborNode | None:
+    """The `<article>` holding the headline (found before the page's headers are cut)."""
+    node = title_heading(tree.body, title) if tree.body is not None else None
+    while node is not None and node.tag != "article":
+        node = node.parent
+    return node
+
+
+def one_article(content: LexborNode, story: LexborNode | None) -> LexborNode:
+    """A page that appends the next story as you scroll holds several `<article>`s of text
+    side by side: the one that holds the headline is the article."""
+    if story is None:
+        return content
+    stories = [node for node in content.css("article")
+               if sum(len(p.text() or "") >= LONG for p in node.css("p")) >= 2]
+    if len(stories) < 2:
+        return content
+    return next((node for node in stories if node.mem_id == story.mem_id), content)
+
+
+def open_at_title(content: LexborNode, title: str | None) -> None:
+    """Drop the headline (the Markdown opens with the title) and the labels above it: kicker,
+    breadcrumb, section name, a dateline. Kept when what precedes it is real text."""
+    heading = title_heading(content, title)
+    if heading is None:
+        return
+    above: list[LexborNode] = []
+    node = heading
+    while node.mem_id != content.mem_id and node.parent is not None:
+        sibling = node.prev
+        while sibling is not None:
+            above.append(sibling)
+            sibling = sibling.prev
+        node = node.parent
+    size = sum(len((n.text(deep=True) or "").strip()) for n in above)
+    if size <= LEAD_IN and not any(n.tag == "p" or n.css_first("p") is not None
+                                   for n in above if n.tag != "-text"):
+        for sibling in above:
+            sibling.decompose()
+    heading.decompose()
+
+
+def cut_release_tail(content: LexborNode) -> None:
+    """A press release (newswire dateline) ends with the issuer's boilerplate: "About X",
+    forward-looking statements, media contacts, `SOURCE X`. Cut from its first label on."""
+    first = content.css_first("p")
+    if first is None or not NEWSWIRE.match(" ".join((first.text(deep=True) or "").split())):
+        return
+    for node in content.css("p, h2, h3, h4, h5, h6"):
+        text = " ".join((node.text(deep=True) or "").split())
+        if len(text) <= 80 and RELEASE_TAIL.match(text) and _label_line(node, text):
+            _cut_from(node, content)
+            return
+
+
+def _label_line(node: LexborNode, text: str) -> bool:
+    """A heading, or a paragraph that is all bold (`<p><b>About X</b></p>`)."""
+    if node.tag != "p":
+        return True
+    bold = node.css_first("b, strong")
+    return bold is not None and " ".join((bold.text(deep=True) or "").split()).rstrip(":") \
+        == text.rstrip(":")
+
+
+def drop_author_bios(content: LexborNode, authors: list[str]) -> None:
+    """`Ana Ortiz is a business correspondent …` after the story is an author box's line."""
+    if not authors:
+        return
+    for paragraph in content.css("p")[-3:]:
+        text = " ".join((paragraph.text(deep=True) or "").split())
+        if len(text) <= BIO_LENGTH and any(text.startswith(name) and BIO_VERBS.match(
+                text[len(name):]) for name in authors):
+            paragraph.decompose()
+
+
+def _cut_from(node: LexborNode, top: LexborNode) -> None:
+    """Remove `node` and everything after it in document order, up to `top`."""
+    current = node
+    while current.mem_id != top.mem_id and current.parent is not None:
+        sibling = current.next
+        while sibling is not None:
+            following = sibling.next
+            sibling.decompose()
+            sibling = following
+        current = current.parent
+    node.decompose()
+
+
+def _words(text: str) -> list[str]:
+    return WORD.findall(text.casefold())
+
+
+def tidy_blocks(blocks: list[str]) -> list[str]:
+    """The body's blocks with counters and emptied sections gone, and opening as a reader sees
+    it: the subtitle, then the first paragraph, no labels between."""
+    blocks = [block for block in blocks if not LINKS_ONLY.match(block)
+              and not ((heading := HEADING.match(block)) and COUNTER.match(heading[2]))]
+    return _opening(_without_empty_sections(blocks))
+
+
+def _without_empty_sections(blocks: list[str]) -> list[str]:
+    """A heading with nothing under it (its section was furniture, pruned) goes too."""
+    kept: list[str] = []
+    for block in reversed(blocks):
+        heading = HEADING.match(block)
+        if heading:
+            following = HEADING.match(kept[-1]) if kept else None
+            if not kept or (following and len(following[1]) <= len(heading[1])):
+                continue
+        kept.append(block)
+    return kept[::-1]
+
+
+def _opening(blocks: list[str]) -> list[str]:
+    out = list(blocks)
+    if out and (heading := HEADING.match(out[0])) and len(heading[2].split()) >= DEK_WORDS \
+            and not heading[2].endswith("?"):  # a long question opens a FAQ, not a subtitle
+        out[0] = heading[2]  # `<h2 class="subtitle">` under the headline: a standfirst
+    start = 1 if out and out[0] != blocks[0] else 0
+    while len(out) > start and _label(out[start]):
+        del out[start]
+    return out
+
+
+def _label(block: str) -> bool:
+    return "\n" not in block and bool(PLAIN.match(block)) and \
+        len(block.split()) < LABEL_WORDS and not SENTENCE_END.search(block.rstrip("*_"))
