@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from ingest.readers.text_code import find_code
 
 FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-MARKED_HEADING = re.compile(r"^(#{1,6})(?!#)\s*(\S.*?)\s*#*\s*$")
+MARKED_HEADING = re.compile(r"^(#{1,6})(?!#)\s*(\S.*?)\s*(?:[¶🔗]\s*)?#*\s*$")
+# A heading copied with its permalink: `Installation¶` (Sphinx), `Why it drops #` (Hugo themes).
+ANCHORED = re.compile(r"^(?![#\s])(.*?\w.*?)(?:\s*[¶🔗]|\s+#)\s*$")
+ANCHORED_COUNT = 2  # read as `##`: a section, like a dump's own `##` markers
 HASHTAG_WORDS = re.compile(r"^#[\w-]+(?:\s+#[\w-]+)+$|^#[a-z][\w-]*$")
 PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 MARKDOWN_SIGNS = re.compile(r"^(?:#{1,6} \S|\s*```|\s*>\s)|\]\(https?://|\*\*\w", re.M)
@@ -71,12 +74,13 @@ def groups(lines: list[str]) -> list[Block]:
     """Runs of non-blank lines, each a text block; marked headings stand alone."""
     out: list[Block] = []
     current: list[str] = []
-    for line in [*lines, ""]:
+    padded = [*lines, ""]
+    for i, line in enumerate(padded):
         if not line.strip():
             if current:
                 out.append(Block("text", current))
             current = []
-        elif marked_heading(line):
+        elif marked_heading(line) and _stands_alone(line, not (current or padded[i + 1].strip())):
             if current:
                 out.append(Block("text", current))
             out.append(Block("text", [line]))
@@ -86,15 +90,26 @@ def groups(lines: list[str]) -> list[Block]:
     return out
 
 
+def _stands_alone(line: str, whole_run: bool) -> bool:
+    """`#`-led and `¶`-ended headings split a run of lines; a line ending in ` #` does only
+    when it is a run of its own, since inside one it is a hard wrap (`… issue #` / `1234 …`)."""
+    text = line.strip()
+    return whole_run or MARKED_HEADING.match(text) is not None or text.endswith(("¶", "🔗"))
+
+
 def marked_heading(line: str) -> tuple[int, str] | None:
-    """`#Heading`, `## Heading`: the marker count and the text; hashtag lines are not headings."""
+    """`#Heading`, `## Heading`, `Heading¶`: the marker count and the text without markers or
+    permalink signs; hashtag lines are not headings."""
     stripped = line.strip()
     if HASHTAG_WORDS.match(stripped):
         return None
     match = MARKED_HEADING.match(stripped)
-    if not match or not re.search(r"\w", match.group(2)):
-        return None
-    return len(match.group(1)), match.group(2)
+    if match and re.search(r"\w", match.group(2)):
+        return len(match.group(1)), match.group(2)
+    anchored = ANCHORED.match(stripped)
+    if anchored and len(anchored[1].split()) <= 12 and not anchored[1].endswith("."):
+        return ANCHORED_COUNT, anchored[1]
+    return None
 
 
 def looks_like_markdown(text: str) -> bool:

@@ -34,7 +34,8 @@ youtube|rss|print this article|gift this article|audio|video|watch|next article|
 next|previous|next post|previous post|table of contents|contents|on this page|in this article
 email the author|contact the author|about the author|view author profile|more from this author
 follow the author|download the app|get the app|open in app|from|pin|pin it|guest essay
-press release|share full article|share this page
+press release|share full article|share this page|comment|scroll to continue
+story continues below|article continues below|continue reading below
 """.replace("\n", "|").split("|")) - {""}
 
 _ENDS = " \t\u00a0•·|>›»→←<«‹↑↓▶►▸✕×✖+–—-:.!…"
@@ -43,15 +44,20 @@ RELATED = re.compile(r"^(read more|related|also read|see also|more|recommended|r
                      r"watch|listen)\s*[:|]\s*\S", re.I)
 # "Photo: Jane Roe / Getty Images", "Image: A data centre in Virginia", "(Reuters)".
 CREDIT = re.compile(r"^(image|photo|photograph|picture|illustration|graphic|video|credit|"
-                    r"image credit|photo credit|source image|caption)s?\s*(credit)?\s*[:|]\s*\S",
-                    re.I)
+                    r"image credit|photo credit|source image|caption)s?\s*(credit)?\s*[:|]\s*\S|"
+                    r"^(photo|image|picture|illustration)s?\s+(by|courtesy(\s+of)?|via)\s+"
+                    r"(?!.*[.!?]\s\S)", re.I)  # `Photo by Ann Lee on Unsplash`, not a sentence
+# Wire captions: `Item 1 of 2 A man… REUTERS/Hannah McKay/File Photo`, gallery links that a
+# screen reader names (`Purchase Licensing Rights, opens new tab`).
+WIRE_CAPTION = re.compile(r"^item \d+ of \d+\b|\b(?:REUTERS|AFP|AP|EPA|ANP|XINHUA)/[A-Z][^/]{1,40}"
+                          r"(?:/(?:File )?Photo)?\s*$|,\s*opens new tab\s*$", re.I)
 AGENCY_CREDIT = re.compile(r"(/|\bvia|\bfor|\(|\bby)\s*(getty images|reuters|afp|ap photo|"
                            r"associated press|bloomberg|shutterstock|unsplash|alamy|epa|"
                            r"istock|ap)\)?\.?\s*$", re.I)
 PIECES = re.compile(r"\s+[|·•]\s+")
 BREADCRUMB_SEP = re.compile(r"\s+(?:>|/|›|»|→|\\)\s+")
 COMMENTS = re.compile(r"^((?:read|view|see|show|join)\s+(?:all\s+)?)?"
-                      r"(\d[\d,.]*k?\s+(comments?|replies|responses|shares|likes|views)|"
+                      r"(\d[\d,.]*k?\s+(comments?|replies|responses|shares|likes|views|followers|claps|reactions|restacks)|"
                       r"comments?\s*\(\d+\)|view (all )?\d+ comments?|\d+\s+min(ute)?s?\s+"
                       r"(read|listen|watch)|reading time:?\s*\d+\s*min(ute)?s?|"
                       r"\d+\s+min(ute)?s?|\d{1,2}:\d{2}(?:\s*min(ute)?s?)?)$", re.I)
@@ -97,7 +103,13 @@ BOILERPLATE = re.compile(
     r"^(?:print|save|rate) (?:this )?recipe$|^(?:continue|keep) reading\b(?!.{40})|"
     r"^(?:did you|have you) (?:make|made|try|tried)\b.{0,60}@\w|"
     r"^(?:medically |clinically |fact[- ]|expert |peer |technically )?(?:reviewed|checked|"
-    r"fact-checked|verified) by [A-Z]", re.I)
+    r"fact-checked|verified) by [A-Z]|"
+    r"^(?:cover|featured|header|hero) image (?:for|of)\b|"  # an image's alt text
+    r"^thanks? (?:you )?for reading\b.{0,80}\b(?:subscribe|sign up)\b|"  # Substack's box
+    r"^we(?:'re|’re| are) hiring\b.{0,60}\b(?:roles?|careers?|jobs?|positions?|openings?)\b|"
+    r"^(?:proudly )?(?:built|made|powered|generated) (?:with|by|using) (?:sphinx|mkdocs|material "
+    r"for mkdocs|docusaurus|hugo|jekyll|gatsby|ghost|wordpress|gitbook|vitepress|astro|read the "
+    r"docs|squarespace|wix|substack)\b", re.I)
 COOKIE_BANNER = re.compile(r"^(?:we|this (?:web)?site|our (?:web)?site)\b.{0,60}\bcookies\b.*"
                            r"\b(?:experience|work|improve|analy[sz]e|personali[sz]e|browse|"
                            r"browsing|agree|consent|preferences|settings)\b", re.I)
@@ -128,6 +140,8 @@ def is_chrome(line: str) -> bool:
         return True
     if len(text.split()) <= 10 and CALL_TO_ACTION.match(bare):
         return True
+    if re.fullmatch(r"[·•∙|]+", text):
+        return True  # a separator left alone on its line by a copied toolbar (not `***`, a break)
     if RELATED.match(text) or CREDIT.match(text) or is_breadcrumb(text):
         return True
     if len(text.split()) <= 40 and (BOILERPLATE.search(text) or COOKIE_BANNER.search(text)):
@@ -136,7 +150,8 @@ def is_chrome(line: str) -> bool:
            for piece in PIECES.split(text)):
         return True  # `Listen · 7:32 min`, `Unsubscribe | Update your preferences`
     # A caption that ends in an agency credit is an image's text, not the article's.
-    return len(WORD.findall(text)) <= 30 and bool(AGENCY_CREDIT.search(text))
+    return len(WORD.findall(text)) <= 30 and bool(AGENCY_CREDIT.search(text)
+                                                  or WIRE_CAPTION.search(text))
 
 
 def is_breadcrumb(text: str) -> bool:

@@ -88,12 +88,18 @@ def _grouping_starts(row: str, i: int) -> bool:
 
 
 def _camel(row: str, i: int) -> float:
-    """Lower→upper inside a token: a brand (`iPhone`, `YouTube`) or two cells glued."""
+    """Lower→upper inside a token: a brand (`iPhone`, `YouTube`) or two cells glued. A brand
+    starts with a capital, so after a lower-case word glued to one (`checksCloudWatch`) the
+    first capital is the cell boundary and the later ones are inside the brand."""
     left, right = _word_before(row, i), _word_after(row, i)
     if (left + right).lower() in _known_words():
         return 0.1
-    code_follows = row[i + len(right):i + len(right) + 1].isdigit()  # `MetricQ2`
-    shortest = len(left) if code_follows else min(len(left), len(right))
+    if re.match(r"[a-z]{3,}[A-Z]", row[row.rfind(" ", 0, i) + 1:i]):
+        return 0.4  # `checksCloud|Watch`: a lower-case word ended the cell at `checks|Cloud`
+    follows = row[i + len(right):i + len(right) + 1]
+    # `MetricQ2`, `pipelinesGitHub`: a short right part that a code or a second capital goes
+    # on from is the start of a name, so only the left word says how sure the cut is
+    shortest = len(left) if follows.isdigit() or follows.isupper() else min(len(left), len(right))
     return 0.2 if shortest <= 2 else 0.6 if shortest <= 4 else 0.9
 
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
-
-import wordninja
 
 from ingest.dates import ISO_DATE, MONTHS, SLASHED, WRITTEN_DATES, to_iso
 from ingest.readers.text_chrome import unemphasised
+from ingest.readers.text_tags import split_glued_tags
 
-PIECE_SEP = re.compile(r"\s*[|·•]\s*|\s+[—–-]\s+")
+# `… GMT Updated 2 hours ago`: the update date is a piece of its own
+PIECE_SEP = re.compile(r"\s*[|·•]\s*|\s+[—–-]\s+|\s+(?=[Ll]ast\s+[Uu]pdated\b)|"
+                       r"(?<![Ll]ast)\s+(?=(?:[Uu]pdated|[Mm]odified)\b)")
 RELATIVE = re.compile(r"\b(\d+|an?|one)\s+(sec(ond)?|min(ute)?|h(ou)?r|day|week|month|year)s?"
                       r"\s+ago\b|\b(yesterday|today|just now)\b", re.I)
 UPDATED = re.compile(r"\b(updated|modified|edited|revised)\b", re.I)
@@ -32,6 +32,10 @@ CLOCK = re.compile(r",?\s*(?:\bat\s+)?\b\d{1,2}(?::\d{2}){1,2}\s*(?:[aApP]\.?[mM
 # Copying glues a byline to its date: `April 21, 2026by Team`, `Jane DoeMarch 3, 2025`.
 GLUED_BY = re.compile(r"(?<=\d)(?=[Bb]y\b)|(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
                       r"Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
+# Reuters glues the year to the clock and the clock to `Updated`: `20258:42 AM GMTUpdated`.
+GLUED_TIME = re.compile(r"(?<=(?<!\d)(?:19|20)\d\d)(?=\d{1,2}:\d{2})")
+GLUED_UPDATED = re.compile(r"(?<=[A-Za-z0-9])(?=(?:Updated|Modified)\b)")
+WEEKDAY_END = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s*$", re.I)
 READ_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?)\.?(?:\s+(?:read|listen))?$", re.I)
 BYLINE = re.compile(r"^(?:(?:written|words|story|text|reporting|posted)\s+)?by\b\s*:?\s*(.+)$|"
                     r"^authors?\s*:\s*(.+)$", re.I)
@@ -40,7 +44,10 @@ PARTICLES = {"de", "da", "di", "du", "del", "della", "van", "von", "der", "den",
              "bin", "al", "el", "st.", "y", "dos", "das", "ter", "ten"}
 NOT_NAMES = re.compile(r"\b(staff|reporter|editor|editors|correspondent|contributor|writer|"
                        r"columnist|producer|photographer|email|author|newsroom|wire|"
-                       r"updated|published)\b", re.I)
+                       r"updated|published|reuters|associated press|afp|ap|bloomberg|"
+                       r"press association|pa media|dpa|xinhua|upi)\b", re.I)  # + wire services
+# `By Ann Lee and Bo Chen, The Herald`: after a finished `A and B` list, a comma adds the outlet.
+OUTLET_AFTER_LIST = re.compile(r"^(.*\band\b[^,]*?)\s*,\s*[^,]+$")
 TAG_WORDS = r"(?:tags?|tagged(?:\s+with)?|topics?|categories|category|filed under|keywords|labels?)"
 TAGS_LINE = re.compile(rf"^{TAG_WORDS}\s*[:：]\s*(.+)$", re.I)
 TAG_SPLIT = re.compile(r"\s*[,;|·•]\s*|\s+(?=#)")
@@ -48,7 +55,7 @@ TAG_SPLIT = re.compile(r"\s*[,;|·•]\s*|\s+(?=#)")
 META_LABEL = re.compile(r"^(?:(?:first |last |originally )?(?:published|posted|updated)(?: on)?|"
                         r"date[d]?|(?:written |posted )?by|authors?)\s*:?$", re.I)
 TAG_LABEL = re.compile(rf"^{TAG_WORDS}\s*:?$", re.I)
-PUBLISHER_LABEL = re.compile(r"^from\s*:$", re.I)
+PUBLISHER_LABEL = re.compile(r"^(?:from\s*:|published in)$", re.I)  # GOV.UK, Medium
 HASHTAGS = re.compile(r"^#[\w-]+(?:\s+#[\w-]+)+$")
 GLUED_TAGS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -71,6 +78,7 @@ def read_line(line: str, near_edge: bool) -> Meta | None:
     words stand; in the body only labelled lines (`Tags: …`, `#a #b`) count.
     """
     text = GLUED_BY.sub(" ", unemphasised(line))
+    text = GLUED_UPDATED.sub(" · ", GLUED_TIME.sub(" ", text))
     if not text:
         return None
     if tags := _tags(text, near_edge):
@@ -120,7 +128,7 @@ def _piece(piece: str) -> Meta | None:
     if span := _date_span(piece):
         start, end = span
         date_text = piece[start:end]
-        rest = f"{piece[:start]} {piece[end:]}"
+        rest = f"{WEEKDAY_END.sub('', piece[:start])} {piece[end:]}"  # `Thursday 27 Feb…`
         meta.dated = True
         if not UPDATED.search(piece[:start]):
             meta.published = to_iso(date_text)
@@ -160,7 +168,10 @@ def names(text: str) -> list[str] | None:
     a date, lower-case words of a sentence) makes the whole list not a byline.
     """
     people: list[str] = []
-    for part in NAME_SPLIT.split(text.strip().rstrip(".")):
+    text = text.strip().rstrip(".")
+    if match := OUTLET_AFTER_LIST.match(text):
+        text = match[1]
+    for part in NAME_SPLIT.split(text):
         part = part.strip(" .,")
         if not part:
             continue
@@ -191,62 +202,7 @@ def _tags(text: str, near_edge: bool) -> tuple[str, list[str]] | None:
     if near_edge and re.fullmatch(r"#[a-z][\w-]*", text):
         return "hashtags", [text[1:]]
     if near_edge and GLUED_TAGS.match(text) and any(c.isalpha() for c in text):
-        return "tags line", split_glued_tags(text)
+        tags = split_glued_tags(text)
+        # two pieces is more often a lone name (`tidecache`, a site or product) than a tag row
+        return ("glued tags", tags) if len(tags) >= 3 else None
     return None
-
-
-def split_glued_tags(text: str) -> list[str]:
-    """`aiinfrastructurecloud-computing` → ai, infrastructure, cloud-computing.
-
-    Each hyphen-free run is split into words; a hyphen joins the word before it to the word
-    after it, so hyphenated tags stay whole.
-    """
-    tags: list[str] = []
-    join_next = False
-    for i, run in enumerate(text.split("-")):
-        words = split_words(run) if run else [""]
-        if join_next and tags:
-            tags[-1] = f"{tags[-1]}-{words[0]}"
-            words = words[1:]
-        tags += words
-        join_next = i < text.count("-")
-    return [t for t in tags if t]
-
-
-def split_words(run: str) -> list[str]:
-    """Split a glued lower-case run into words with wordninja's word costs.
-
-    Unlike `wordninja.split`, one-letter words and tiny function words cost extra (a tag list
-    holds `ai`, not `a` + `i`), and an unknown run may stay one word (`esg`, `tsmc`). The
-    penalties were tuned by hand on the fixtures' tag lines.
-    """
-    cost = _costs()
-    best: list[tuple[float, int]] = [(0.0, 0)]
-    for end in range(1, len(run) + 1):
-        options = []
-        for start in range(max(0, end - 30), end):
-            word = run[start:end]
-            options.append((best[start][0] + _word_cost(word, cost), start))
-        best.append(min(options))
-    words, end = [], len(run)
-    while end > 0:
-        start = best[end][1]
-        words.append(run[start:end])
-        end = start
-    return words[::-1]
-
-
-def _word_cost(word: str, cost: dict[str, float]) -> float:
-    known = cost.get(word)
-    if known is None:
-        return 12.0 + 4.0 * len(word) if not word.isdigit() else 6.0
-    if len(word) == 1:
-        return known + 9.0
-    if word in {"of", "to", "in", "on", "is", "it", "at", "by", "an", "as", "or", "be"}:
-        return known + 6.0
-    return known
-
-
-@cache
-def _costs() -> dict[str, float]:
-    return wordninja.DEFAULT_LANGUAGE_MODEL._wordcost

@@ -5,7 +5,10 @@ code); the foot is every block after its last. Plain dates, bylines and glued ta
 only there (and in the page's first lines); chrome patterns are dropped everywhere; lone short
 lines are dropped only in the head and foot, where buttons and placeholders (`Hero`) stand.
 In the foot, the lines after a related-links label (`More on this story`) are other stories'
-headlines. The title is chosen by `text_title`.
+headlines (and their cards' tags and dates are not read). The title is chosen by `text_title`;
+every text block above it is the page's (menus, kickers, a share card repeating the headline),
+as is a copy of the headline elsewhere in the head. Comments and the author box are cut off
+first (`text_foot`), bare author names read after the other metadata (`text_people`).
 """
 
 from __future__ import annotations
@@ -14,9 +17,12 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.readers.text_blocks import Block, marked_heading
-from ingest.readers.text_chrome import RELATED_LABEL, is_chrome, is_lone_short
-from ingest.readers.text_meta import Meta, read_line, read_pair
-from ingest.readers.text_shape import BULLET, headline_like, is_article, is_body
+from ingest.readers.text_chrome import RELATED_LABEL, is_chrome, is_lone_short, unemphasised
+from ingest.readers.text_foot import without_comments
+from ingest.readers.text_meta import TAG_LABEL, TAGS_LINE, Meta, read_line, read_pair
+from ingest.readers.text_people import bare_names, roles
+from ingest.readers.text_shape import BULLET, COUNT, headline_like, is_article, is_body
+from ingest.readers.text_tags import page_words, rejoin
 from ingest.readers.text_title import find_title, kickers_above, site_suffix
 
 __all__ = ["BULLET", "Found", "clean", "headline_like", "is_body"]
@@ -49,9 +55,11 @@ class Found:
 def clean(blocks: list[Block]) -> tuple[list[Block], Found]:
     """Blocks without chrome and metadata lines, the title taken out, and what was found."""
     found = Found()
+    blocks = without_comments(blocks)
     first, last = _body_bounds([_without_meta(block) for block in blocks])
     marks = _marks(blocks, first, last, found)
     title_at = find_title(blocks, first, marks)
+    headline = unemphasised(blocks[title_at[0]].lines[title_at[1]]) if title_at else None
     kept: list[Block] = []
     for index, block in enumerate(blocks):
         if block.kind != "text":
@@ -61,13 +69,15 @@ def clean(blocks: list[Block]) -> tuple[list[Block], Found]:
         if title_at and title_at[0] == index:
             _set_title(block.lines[title_at[1]], found)
             gone = kickers_above(block, title_at[1]) | {title_at[1]}
-            kept = [b for b in kept if b.kind != "text" or not all(
-                is_lone_short(line, 8) for line in b.lines)]  # kickers, menus above the title
-        lines = [line for n, line in enumerate(block.lines)
-                 if marks[index, n] == "text" and n not in gone]
+            # above the headline is the page's: menus, kickers, a share card repeating it
+            kept = [b for b in kept if b.kind != "text"]
+        lines = [line for n, line in enumerate(block.lines) if marks[index, n] == "text"
+                 and n not in gone and not (index <= first and unemphasised(line) == headline)]
         if lines:
             kept.append(Block("text", lines))
     kept = _without_author_bio(kept, found.authors)
+    if found.provenance.get("tags") == "glued tags":
+        found.tags = rejoin(found.tags, page_words([x for b in blocks for x in b.lines]))
     first, last = _body_bounds(kept)
     return _drop_lone_lines(kept, first, last), found
 
@@ -82,7 +92,7 @@ def _without_meta(block: Block) -> Block:
 def _marks(blocks: list[Block], first: int, last: int, found: Found) -> dict[Spot, str]:
     """Each text line's mark: `chrome`, `byline`, `meta` or `text`."""
     edge = _edge_lines(blocks)
-    marks: dict[Spot, str] = {}
+    marks = _related_in_foot(blocks, last)
     for index, block in enumerate(blocks):
         lines = block.lines if block.kind == "text" else []
         for n, line in enumerate(lines):
@@ -98,14 +108,18 @@ def _marks(blocks: list[Block], first: int, last: int, found: Found) -> dict[Spo
                     "byline" if pair.authors or pair.dated else "meta"
                 continue
             marks[index, n] = _mark(line, near, found)
-    _related_in_foot(blocks, last, marks)
+    head = {spot for spot in marks if spot[0] < first or spot in edge}
+    authors = bare_names(blocks, head, marks)
+    if authors and not found.authors:
+        found.add(Meta(kind="byline", authors=authors))
+    roles(blocks, head, marks)
     return marks
 
 
 def _mark(line: str, near_edge: bool, found: Found) -> str:
     """`chrome`, `byline` (any metadata line, recorded in `found`) or `text`."""
-    if is_chrome(line):
-        return "chrome"
+    if is_chrome(line) or (near_edge and COUNT.match(line.strip())):
+        return "chrome"  # a count alone in the head or foot: likes, claps, comments
     meta = read_line(line, near_edge)
     if meta is None:
         return "text"
@@ -113,15 +127,19 @@ def _mark(line: str, near_edge: bool, found: Found) -> str:
     return "byline" if meta.authors or meta.dated else "meta"
 
 
-def _related_in_foot(blocks: list[Block], last: int, marks: dict[Spot, str]) -> None:
+def _related_in_foot(blocks: list[Block], last: int) -> dict[Spot, str]:
     """From `More on this story`, `Related articles`, `Next`… on in the foot, every text line
-    is a label or another story's headline: chrome."""
-    related = False
+    is a label or another story's headline: chrome, and not read for metadata (another
+    story's card carries its own tags and dates)."""
+    related, marks = False, {}
     for index in range(last + 1, len(blocks)):
         for n, line in enumerate(blocks[index].lines if blocks[index].kind == "text" else []):
+            if TAG_LABEL.match(line.strip()) or TAGS_LINE.match(line.strip()):
+                related = False  # the article's own `Tags` label under the related links
             related = related or bool(RELATED_LABEL.match(line.strip()))
-            if related and marks[index, n] == "text":
+            if related:
                 marks[index, n] = "chrome"
+    return marks
 
 
 def _set_title(line: str, found: Found) -> None:

@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from ingest.readers.text_blocks import PIPE_SEPARATOR, Block, marked_heading
 from ingest.readers.text_shape import BULLET, headline_like, is_body
-from ingest.readers.text_tables import glued_rows, pipe_rows, tab_rows, to_markdown
+from ingest.readers.text_tables import glued_rows, pipe_rows, tab_table, to_markdown
 
 MARKDOWN_BULLET = re.compile(r"^(\s*)([-*+]|\d{1,9}\.)\s+")
 OTHER_BULLET = re.compile(r"^(\s*)([•◦▪▸►‣⁃●○■□–]|\d{1,2}\))\s+")
@@ -25,14 +25,19 @@ OPEN_QUOTE = re.compile(r"^[\"“‘]")
 CLOSE_QUOTE = re.compile(r"[\"”’][.,]?$")
 ATTRIBUTION = re.compile(r"^[—–―-]{1,2}\s*[A-Z]")
 TERMINAL = re.compile(r"[.!?:;\"”’)]$")
+STANDFIRST_WORDS = 8
+# Docs' admonition labels (Sphinx, MkDocs, Docusaurus, GitHub alerts) title a box, not a section.
+ADMONITION = re.compile(r"^(?:note|tip|hint|info|important|warning|caution|danger|attention|"
+                        r"see also|todo|example)\s*:?$", re.I)
 SPEAKER = re.compile(r"^(?:[A-Z]|[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+)?)\s*:\s")
 
 
-def render(blocks: list[Block], keep_breaks: bool) -> str:
+def render(blocks: list[Block], keep_breaks: bool, under_title: bool = False) -> str:
     """The blocks as Markdown, one blank line between blocks.
 
     `keep_breaks` leaves line breaks inside paragraphs alone (the input is Markdown already);
-    otherwise a hard-wrapped paragraph's lines are joined with spaces.
+    otherwise a hard-wrapped paragraph's lines are joined with spaces. `under_title`: the first
+    block sits right under the headline, where a long unpunctuated line is its standfirst.
     """
     levels = _levels(blocks)
     out: list[str] = []
@@ -44,6 +49,8 @@ def render(blocks: list[Block], keep_breaks: bool) -> str:
             out.append("\n".join(block.lines))
         elif block.kind == "code":
             out.append(fence(block.lines, block.language))
+        elif i == 0 and under_title and _standfirst(block):
+            out.append(block.lines[0].strip())
         elif _attribution_follows(block, following):
             out.append(_quote(block.lines + following.lines, keep_breaks))  # type: ignore[union-attr]
             i += 1
@@ -72,7 +79,9 @@ def _text(block: Block, following: Block | None, levels: dict[int, int], keep: b
         return f"{'#' * levels[heading[0]]} {heading[1].strip()}"
     if any(PIPE_SEPARATOR.match(line) for line in lines) or lines[0].lstrip().startswith(">"):
         return "\n".join(lines)  # a Markdown table or quote already
-    if rows := tab_rows(lines) or pipe_rows(lines):
+    if table := tab_table(lines):
+        return table
+    if rows := pipe_rows(lines):
         return to_markdown(rows)
     if _quoted(lines) and len(lines) > 1 and ATTRIBUTION.match(lines[-1].strip()):
         return _quote(lines, keep)
@@ -88,11 +97,28 @@ def _text(block: Block, following: Block | None, levels: dict[int, int], keep: b
 def unmarked_heading(line: str, following: Block | None) -> bool:
     """A short capitalised line with no closing full stop or colon, above article text."""
     text = line.strip()
-    if following is None or not is_body(following) or len(text.split()) > 12:
+    if following is None or not (is_body(following) or _lead_in(following)):
+        return False
+    if len(text.split()) > 12 or ADMONITION.match(text):
         return False
     if SPEAKER.match(text):
         return False  # `Q: When did you…?` is an interview's question, not a heading
     return headline_like(text) and len(text) <= 90 and not re.search(r"[.:;,]$", text)
+
+
+def _standfirst(block: Block) -> bool:
+    """One line of eight words or more under the headline: the deck that sums the story up
+    (`Residents describe the hours before the flames reached their streets`), not a section."""
+    return block.kind == "text" and len(block.lines) == 1 and \
+        not marked_heading(block.lines[0]) and len(block.lines[0].split()) >= STANDFIRST_WORDS
+
+
+def _lead_in(block: Block) -> bool:
+    """A short sentence introducing what follows (`Install the package and check it:`): too
+    short to count as article text on its own, but a heading above it heads a section."""
+    text = " ".join(line.strip() for line in block.lines) if block.kind == "text" else ""
+    return len(block.lines) == 1 and len(text.split()) >= 4 and text[:1].isupper() \
+        and text.endswith(":")
 
 
 def paragraphs(lines: list[str], keep_breaks: bool) -> str:

@@ -12,6 +12,7 @@ from ingest.readers.text_blocks import PIPE_SEPARATOR, Block, marked_heading
 
 SENTENCE = re.compile(r"[.!?:;\"”’)]\s*$")
 TABLE_ROW_SIGN = re.compile(r"\d|[a-z][A-Z]")
+COUNT = re.compile(r"^\d[\d,.]*[KkMm]?\+?$")  # `2.4K`, `318`: a reaction count, not table data
 BULLET = re.compile(r"^\s*(?:[•◦▪▸►‣⁃●○■□–*+-]|\d{1,2}[.)])\s+\S")
 
 
@@ -43,7 +44,8 @@ def link_list(lines: list[str]) -> bool:
     glued table end no sentence either, but mostly have one or the other."""
     if any(SENTENCE.search(line) for line in lines):
         return False
-    return 2 * sum(bool(TABLE_ROW_SIGN.search(line)) for line in lines) < len(lines)
+    signs = sum(bool(TABLE_ROW_SIGN.search(line)) and not COUNT.match(line) for line in lines)
+    return 2 * signs < len(lines)
 
 
 def sentence(line: str) -> bool:

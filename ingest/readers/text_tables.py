@@ -17,16 +17,33 @@ import re
 from ingest.readers.text_split import split_rows
 
 TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
+CAPTION = re.compile(r"^(?:table|chart|exhibit)\s*\d*[.:]\s+\S", re.I)
+
+
+def tab_table(lines: list[str]) -> str | None:
+    """Markdown for tab-separated rows, with one line glued above them (copied with the table):
+    a `Table 1: …` caption goes under the table as pandoc's `Table:` line (`structure` stores
+    it as the caption); any other line stays a paragraph above it."""
+    lead = 1 if lines and "\t" not in lines[0] else 0
+    rows = tab_rows(lines[lead:])
+    if rows is None or (lead and len(rows) < 2):
+        return None
+    table = to_markdown(rows)
+    if not lead:
+        return table
+    line = lines[0].strip()
+    return f"{table}\n\nTable: {line}" if CAPTION.match(line) else f"{line}\n\n{table}"
 
 
 def tab_rows(lines: list[str]) -> list[list[str]] | None:
-    """Rows of a tab-separated block (two rows or more, the same cell count), or None."""
+    """Rows of a tab-separated block (two rows or more), or None. A spreadsheet copy trims a
+    row's trailing empty cells (and their tabs), so short rows are padded to the widest."""
     if len(lines) < 2 or not all("\t" in line for line in lines):
         return None
     rows = [[cell.strip() for cell in line.strip("\n").split("\t")] for line in lines]
     rows = [_trim_empty_edges(row) for row in rows]
     width = max(len(row) for row in rows)
-    if width < 2 or any(len(row) < width - 1 for row in rows):
+    if width < 2:
         return None
     return [row + [""] * (width - len(row)) for row in rows]
 

@@ -6,7 +6,7 @@ and a standfirst. Those are told apart by shape, not by their words:
 - a short line (four words or fewer) sharing its group with other lines is a menu item or a
   kicker, never the title when a longer candidate exists;
 - when a byline follows, the title is the line right above it, or the line above that when
-  the line between is longer (a standfirst under its headline);
+  the line between is longer and written as a sentence (a standfirst under its headline);
 - a date line is never the title.
 """
 
@@ -35,7 +35,7 @@ def find_title(blocks: list[Block], first: int, marks: dict[Spot, str]) -> Spot 
         line = head[byline - 1]
         above = head[byline - 2] if byline > 1 else None
         if above and _strong(blocks, above, spots, marks) and not _short(blocks, above) and \
-                _words(blocks, above) < _words(blocks, line):
+                _words(blocks, above) < _words(blocks, line) and not _title_case(blocks, line):
             return above  # the headline, with its (longer) standfirst between it and the byline
         return line
     ordered = [spot for spot in head if spot in spots]
@@ -46,6 +46,13 @@ def find_title(blocks: list[Block], first: int, marks: dict[Spot, str]) -> Spot 
 
 def _strong(blocks: list[Block], spot: Spot, spots: set[Spot], marks: dict[Spot, str]) -> bool:
     return spot in spots and not _menu_item(blocks, spot, marks)
+
+
+def _title_case(blocks: list[Block], spot: Spot) -> bool:
+    """Most longer words capitalised: written as a headline, so not a standfirst (a deck is a
+    sentence), and the line above it is some other story's headline in a sidebar."""
+    words = [w for w in blocks[spot[0]].lines[spot[1]].split() if len(w) > 3]
+    return len(words) >= 3 and sum(not w[0].islower() for w in words) >= 0.7 * len(words)
 
 
 def _words(blocks: list[Block], spot: Spot) -> int:
