@@ -88,11 +88,11 @@ BOILERPLATE = re.compile(
     r"e-?mails?|inbox|account|free|tips|updates|offers|today|now)\b)|"
     r"\b(?:in|to|into) your inbox\b|^.{0,30}\bnewsletters?\s*!?$|"
     r"^your privacy (?:is important|matters)\b|\bupdated our (?:privacy|cookie) policy\b|"
-    r"^(?:enter|add) your e-?mail(?: address)?$|"
+    r"^(?:(?:enter|add) )?(?:your )?e-?mail(?: address)?$|"
     r"^(?:contact|email|send) me\b|^by (?:submitting|signing up|subscribing|clicking|"
     r"continuing|using)\b.{0,140}\b(?:agree|consent|accept)|"
     r"^(?:view|read|open) (?:this|the) (?:e-?mail|newsletter|issue) (?:in|on) |"
-    r"\bforward (?:it |this(?: e-?mail)? )?to a friend\b|"
+    r"\bforward (?:it |this(?: e-?mail| issue| newsletter)? )?to a (?:friend|colleague)\b|"
     r"^you(?:'re|’re| are) receiving this\b|^unsubscribe\b|"
     r"\byour email address will not be published\b|\brequired fields are marked\b|"
     r"^save my name, email\b|^leave a (?:reply|comment)\b|"
@@ -113,6 +113,17 @@ BOILERPLATE = re.compile(
 COOKIE_BANNER = re.compile(r"^(?:we|this (?:web)?site|our (?:web)?site)\b.{0,60}\bcookies\b.*"
                            r"\b(?:experience|work|improve|analy[sz]e|personali[sz]e|browse|"
                            r"browsing|agree|consent|preferences|settings)\b", re.I)
+# An image's alt text left alone on its line: `Diagram showing …`, `Aerial view of …`,
+# `StreamKit 3.0 release banner`. A picture's description, not a sentence or a heading.
+ALT_TEXT = re.compile(r"^(?:(?:an?|the) )?(?:[\w.'’-]+ ){0,3}?(?:diagram|chart|graph|"
+                      r"illustration|screenshot|photo(?:graph)?|image|infographic|map|"
+                      r"(?:aerial|satellite|close-up) view|rendering|mock-?up)s? (?:of|showing|"
+                      r"shows|depicting|illustrating|comparing)\s|\s(?:banner|screenshot|"
+                      r"illustration|diagram|logo|thumbnail|hero image|cover image)$", re.I)
+# The last line of a sign-up box: its button or e-mail field.
+FORM_CONTROL = re.compile(r"^(?:subscribe|subscribe now|sign up|sign me up|join|join now|"
+                          r"get started|(?:enter )?your e-?mail(?: address)?|e-?mail(?: address)?"
+                          r"|enter your e-?mail(?: address)?)$", re.I)
 SENTENCE_END = re.compile(r"[.!?:;,\"”’)]$")
 WORD = re.compile(r"[\w$€£%'’-]+")
 
@@ -152,6 +163,19 @@ def is_chrome(line: str) -> bool:
     # A caption that ends in an agency credit is an image's text, not the article's.
     return len(WORD.findall(text)) <= 30 and bool(AGENCY_CREDIT.search(text)
                                                   or WIRE_CAPTION.search(text))
+
+
+def is_image_alt(line: str) -> bool:
+    """A lone line describing a picture (an image's alt text copied with the page)."""
+    text = unemphasised(line)
+    return bool(text[:1].isupper() and len(text.split()) <= 20 and not SENTENCE_END.search(text)
+                and ALT_TEXT.search(text))
+
+
+def is_signup_box(lines: list[str]) -> bool:
+    """A group of at most five lines ending in a sign-up button or e-mail field: a newsletter
+    box (`Get our briefing` / `One email a month.` / `Enter your email` / `Subscribe`)."""
+    return 0 < len(lines) <= 5 and bool(FORM_CONTROL.match(_bare(lines[-1])))
 
 
 def is_breadcrumb(text: str) -> bool:

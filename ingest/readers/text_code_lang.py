@@ -38,6 +38,7 @@ COMMAND = re.compile(rf"^\s*(?:{COMMANDS})\s+(?:\S+\s+)*?(?:-{{1,2}}\w|\S*[/.=:]
                      r"login|add|start|up)")
 SQL = re.compile(r"^\s*(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|WITH)\b")
 SHELL = re.compile(r"^\s*(?:\$ |#!/bin/(?:ba|z)?sh|#!/usr/bin/env (?:ba|z)?sh)")
+FLOW_VALUE = re.compile(r"^\s*(?:- +)?[\w.-]+:\s+\{[^{}]*\}\s*$")
 PYGMENTS_NAMES = {"python": "python", "python 2.x": "python", "javascript": "javascript",
                   "typescript": "typescript", "sql": "sql", "bash": "bash", "json": "json",
                   "yaml": "yaml", "go": "go", "rust": "rust", "java": "java", "ruby": "ruby",
@@ -81,7 +82,11 @@ def _is_yaml(code: list[str], text: str) -> bool:
     shaped = [re.match(r"^\s*(?:- +)?(?:[\w.-]+:(?:\s+.*)?|[\w\"'./${}-].*)$", line)
               for line in code if not line.lstrip().startswith("#")]
     keys = sum(bool(re.match(r"^\s*(?:- +)?[\w.-]+:(?:\s|$)", line)) for line in code)
-    if not all(shaped) or keys < 2 or any(re.search(r"[;(){}]\s*$", line) for line in code):
+    # a line ending in `;`, `)` or a brace is code, unless it is a key with a flow mapping
+    # (`- pause: {duration: 5m}`)
+    ends_like_code = [line for line in code if re.search(r"[;(){}]\s*$", line)
+                      and not FLOW_VALUE.match(line)]
+    if not all(shaped) or keys < 2 or ends_like_code:
         return False
     try:
         loaded = yaml.safe_load(text)

@@ -17,6 +17,9 @@ import wordninja
 DECIMAL_END = re.compile(r"\d\.\d+$")
 DECIMAL = re.compile(r"\d+\.\d")
 THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)")
+# a figure's unit just before the cut, spaced or not: `400 ms`, `192 GB`, `8 TB/s`, `254g`
+UNIT_END = re.compile(r"\d\s?(?:ms|s|min|h|hrs?|hours?|days?|[kKMGTP]i?B(?:/s)?|[kMG]bps|"
+                      r"[kMGT]?Wh?|nm|mm|cm|km|kg|g|mg|lbs?|oz)$")
 
 
 @dataclass(frozen=True)
@@ -25,11 +28,14 @@ class Cut:
     strength: float
 
 
-def candidates(row: str) -> list[Cut]:
-    """Places in `row` where one cell may end and the next begin, with their strength."""
+def candidates(row: str, brands: frozenset[str] = frozenset()) -> list[Cut]:
+    """Places in `row` where one cell may end and the next begin, with their strength.
+    `brands`: camel-case words the page writes elsewhere (`OpenTelemetry` in its prose), which
+    are one word, not two glued cells."""
     cuts = []
     for i in range(1, len(row)):
-        strength = _strength(row, i)
+        inside = row[i - 1].isalpha() and row[i].isalpha() and _token(row, i) in brands
+        strength = 0.1 if inside else _strength(row, i)
         if strength > 0:
             cuts.append(Cut(i, strength))
     return cuts
@@ -41,12 +47,16 @@ def _strength(row: str, i: int) -> float:
     if a.isspace() or b.isspace():
         return 0.0
     if b.isupper():
+        if UNIT_END.search(row[:i]) and (a.islower() or len(_word_after(row, i)) > 2):
+            return 1.0  # `400 msPause`, `8 TB/sNot`: a unit ends its figure's cell
         if a.islower():
             return _camel(row, i)
         if a in ".!?":
             return 0.3 if i >= 2 and row[i - 2].isupper() else 2.0  # `U.S.Treasury`
         if a in ")]\"”’%":
             return 1.5
+        if a.isupper() and not after.islower() and row[i - 2:i - 1].isdigit():
+            return _suffix_cut(row, i)
         if a.isupper() and after.islower():  # `$675MParkway`, `SXMCoreWeave`: ABC|Def
             short = len(_word_after(row, i)) <= 2
             return 0.2 if short else 1.0 if row[:i].rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")[-1:]\
@@ -56,12 +66,14 @@ def _strength(row: str, i: int) -> float:
         return 0.8 if a in ",;:" else 0.0
     if a.isdigit() and b.isdigit():
         decimal = DECIMAL_END.search(row[:i]) and DECIMAL.match(row[i:])
-        return 0.5 if decimal else 0.6 if _grouping_starts(row, i) else 0.0
+        if decimal:  # `0.710.58`: a figure under one starts `0.`, so `0.71|0.58` over `0.7|10.58`
+            return 0.9 if row[i:i + 2] == "0." else 0.5
+        return 0.6 if _grouping_starts(row, i) else 0.0
     if b.isdigit():
-        if a.islower():  # `GWh2028`, `254g250g` (a unit, then a number), not `v2`
-            letters = _letters_before(row, i)
-            unit = row[:i - letters][-1:].isdigit()
-            return 0.6 if letters > 2 or unit else 0.2
+        if UNIT_END.search(row[:i]):
+            return 0.9  # `192 GB8 TB/s`, `254g250g`: a figure with its unit, then the next
+        if a.islower():  # `GWh2028`, `account_id52`, not `v2`; a figure under one starts `0.`
+            return 0.2 if _letters_before(row, i) <= 2 else 0.9 if row[i:i + 2] == "0." else 0.6
         if a.isupper():  # `$33.1B20%` (a unit, then a number), not `S24` or `H100` (a model)
             capitals = len(row[:i]) - len(row[:i].rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
             unit = row[:i - capitals][-1:].isdigit()
@@ -69,11 +81,20 @@ def _strength(row: str, i: int) -> float:
                 return 0.1  # `XM|6Bose`: what follows is no number, the model name goes on
             return 0.6 if unit else 0.1 if capitals <= 2 else 0.4
         return 1.2 if a in "%)" else 0.0
+    if b.islower() and a == ")":  # `subscribe()client.on()`: code cells; prose puts a space
+        return 1.0 if row[i - 2:i] == "()" else 0.5
     if b in "$€£¥“":
         return 1.0 if a.isalnum() or a in ".%)" else 0.0
     if b in "-+−" and after.isdigit():  # a signed number glued on: `$2.49-18%`, `Oslo-1.2`
         return 0.7 if a.isdigit() or a == "%" else 0.6 if a.islower() else 0.2
     return 0.0
+
+
+def _suffix_cut(row: str, i: int) -> float:
+    """`MI355XAMD`: a model number's letter suffix, then an all-capitals name (`AMD`); sure
+    only when that name is a known word, else a guess never trusted."""
+    run = re.match(r"[A-Z]+", row[i:])[0]  # type: ignore[index]
+    return 0.8 if len(run) >= 3 and run.lower() in _known_words() else 0.2
 
 
 def _grouping_starts(row: str, i: int) -> bool:
@@ -98,8 +119,10 @@ def _camel(row: str, i: int) -> float:
         return 0.4  # `checksCloud|Watch`: a lower-case word ended the cell at `checks|Cloud`
     follows = row[i + len(right):i + len(right) + 1]
     # `MetricQ2`, `pipelinesGitHub`: a short right part that a code or a second capital goes
-    # on from is the start of a name, so only the left word says how sure the cut is
-    shortest = len(left) if follows.isdigit() or follows.isupper() else min(len(left), len(right))
+    # on from is the start of a name, and `ageA device` a one-letter word (`A`, `I`) starts a
+    # sentence, so only the left word says how sure the cut is
+    name_or_word = follows.isdigit() or follows.isupper() or (len(right) == 1 and follows == " ")
+    shortest = len(left) if name_or_word else min(len(left), len(right))
     return 0.2 if shortest <= 2 else 0.6 if shortest <= 4 else 0.9
 
 
@@ -113,9 +136,20 @@ def _word_before(row: str, i: int) -> str:
     return row[start:i]
 
 
-def _letters_before(row: str, i: int) -> int:
-    start = i
+def _token(row: str, i: int) -> str:
+    """The run of letters around position i (`OpenTelemetry` around `n|T`)."""
+    start, end = i, i
     while start > 0 and row[start - 1].isalpha():
+        start -= 1
+    while end < len(row) and row[end].isalpha():
+        end += 1
+    return row[start:end]
+
+
+def _letters_before(row: str, i: int) -> int:
+    """Length of the word (identifier: `account_id`) ending at i."""
+    start = i
+    while start > 0 and (row[start - 1].isalpha() or row[start - 1] == "_"):
         start -= 1
     return i - start
 

@@ -47,6 +47,20 @@ def without_comments(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+def related_start(blocks: list[Block], label: re.Pattern[str]) -> int | None:
+    """The block of a lone `Related posts`-style label below most of the article (same test as
+    the comment cut): the other stories' titles under it are short lines, which is why the
+    article's end is not found above it when a sign-up box sentence follows them."""
+    words = [_article_words(block) for block in blocks]
+    for index, block in enumerate(blocks):
+        if block.kind == "text" and len(block.lines) == 1 and \
+                label.match(unemphasised(block.lines[0]).strip()) and \
+                sum(w > 0 for w in words[:index]) >= MIN_ARTICLE_BLOCKS and \
+                sum(words[:index]) > sum(words[index + 1:]):
+            return index
+    return None
+
+
 def _article_words(block: Block) -> int:
     return sum(len(line.split()) for line in block.lines) if is_article(block) else 0
 

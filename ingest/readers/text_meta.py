@@ -55,6 +55,7 @@ TAG_SPLIT = re.compile(r"\s*[,;|·•]\s*|\s+(?=#)")
 META_LABEL = re.compile(r"^(?:(?:first |last |originally )?(?:published|posted|updated)(?: on)?|"
                         r"date[d]?|(?:written |posted )?by|authors?)\s*:?$", re.I)
 TAG_LABEL = re.compile(rf"^{TAG_WORDS}\s*:?$", re.I)
+PUBLISHER_LINE = re.compile(r"^from\s*:\s*(\S.*)$", re.I)
 PUBLISHER_LABEL = re.compile(r"^(?:from\s*:|published in)$", re.I)  # GOV.UK, Medium
 HASHTAGS = re.compile(r"^#[\w-]+(?:\s+#[\w-]+)+$")
 GLUED_TAGS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -85,6 +86,8 @@ def read_line(line: str, near_edge: bool) -> Meta | None:
         return Meta(kind=tags[0], tags=tags[1])
     if not near_edge:
         return None
+    if (field := PUBLISHER_LINE.match(text)) and _publisher_name(field[1]):
+        return Meta(kind="publisher")  # `From: Environment Agency` on one line, as in a pair
     pieces = [p for p in PIECE_SEP.split(text) if p.strip()]
     found = [_piece(p) for p in pieces]
     if not found or any(f is None for f in found):
@@ -113,9 +116,12 @@ def read_pair(label: str, value: str, near_edge: bool) -> Meta | None:
         meta = read_line(value if glued else f"Tags: {value}", True)
         return meta if meta and all(len(t.split()) <= 4 for t in meta.tags) else None
     if PUBLISHER_LABEL.match(label):
-        short = len(value.split()) <= 15 and not value.endswith(".")
-        return Meta(kind="publisher") if short else None
+        return Meta(kind="publisher") if _publisher_name(value) else None
     return read_line(f"{label} {value}", True) if META_LABEL.match(label) else None
+
+
+def _publisher_name(value: str) -> bool:
+    return len(value.split()) <= 15 and not value.endswith(".")
 
 
 def _piece(piece: str) -> Meta | None:

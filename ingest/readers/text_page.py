@@ -17,8 +17,15 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.readers.text_blocks import Block, marked_heading
-from ingest.readers.text_chrome import RELATED_LABEL, is_chrome, is_lone_short, unemphasised
-from ingest.readers.text_foot import without_comments
+from ingest.readers.text_chrome import (
+    RELATED_LABEL,
+    is_chrome,
+    is_image_alt,
+    is_lone_short,
+    is_signup_box,
+    unemphasised,
+)
+from ingest.readers.text_foot import related_start, without_comments
 from ingest.readers.text_meta import TAG_LABEL, TAGS_LINE, Meta, read_line, read_pair
 from ingest.readers.text_people import bare_names, roles
 from ingest.readers.text_shape import BULLET, COUNT, headline_like, is_article, is_body
@@ -99,6 +106,9 @@ def _marks(blocks: list[Block], first: int, last: int, found: Found) -> dict[Spo
             near = index < first or index > last or (index, n) in edge
             if (index, n) in marks:
                 continue
+            if (len(lines) == 1 and is_image_alt(line)) or (index > first and is_signup_box(lines)):
+                marks[index, n] = "chrome"  # a picture's alt text; a newsletter box's lines
+                continue
             # `Published` / `14 March 2025`, `Tags` / `a, b`: a label and its value below it
             pair = read_pair(line, lines[n + 1], near or (index, n + 1) in edge) \
                 if n + 1 < len(lines) else None
@@ -132,7 +142,8 @@ def _related_in_foot(blocks: list[Block], last: int) -> dict[Spot, str]:
     is a label or another story's headline: chrome, and not read for metadata (another
     story's card carries its own tags and dates)."""
     related, marks = False, {}
-    for index in range(last + 1, len(blocks)):
+    start = min(last + 1, related_start(blocks, RELATED_LABEL) or len(blocks))
+    for index in range(start, len(blocks)):
         for n, line in enumerate(blocks[index].lines if blocks[index].kind == "text" else []):
             if TAG_LABEL.match(line.strip()) or TAGS_LINE.match(line.strip()):
                 related = False  # the article's own `Tags` label under the related links

@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from ingest.readers.text_blocks import PIPE_SEPARATOR, Block, marked_heading
 from ingest.readers.text_shape import BULLET, headline_like, is_body
-from ingest.readers.text_tables import glued_rows, pipe_rows, tab_table, to_markdown
+from ingest.readers.text_tables import camel_words, glued_rows, pipe_rows, tab_table, to_markdown
 
 MARKDOWN_BULLET = re.compile(r"^(\s*)([-*+]|\d{1,9}\.)\s+")
 OTHER_BULLET = re.compile(r"^(\s*)([•◦▪▸►‣⁃●○■□–]|\d{1,2}\))\s+")
@@ -40,6 +40,7 @@ def render(blocks: list[Block], keep_breaks: bool, under_title: bool = False) ->
     block sits right under the headline, where a long unpunctuated line is its standfirst.
     """
     levels = _levels(blocks)
+    brands = camel_words([b.lines if b.kind == "text" else [] for b in blocks])
     out: list[str] = []
     i = 0
     while i < len(blocks):
@@ -55,7 +56,7 @@ def render(blocks: list[Block], keep_breaks: bool, under_title: bool = False) ->
             out.append(_quote(block.lines + following.lines, keep_breaks))  # type: ignore[union-attr]
             i += 1
         else:
-            out.append(_text(block, following, levels, keep_breaks))
+            out.append(_text(block, following, levels, keep_breaks, brands[i]))
         i += 1
     return "\n\n".join(part for part in out if part.strip()) + "\n"
 
@@ -73,7 +74,8 @@ def _levels(blocks: list[Block]) -> dict[int, int]:
     return {count: min(6, 2 + rank) for rank, count in enumerate(counts)}
 
 
-def _text(block: Block, following: Block | None, levels: dict[int, int], keep: bool) -> str:
+def _text(block: Block, following: Block | None, levels: dict[int, int], keep: bool,
+          brands: frozenset[str]) -> str:
     lines = block.lines
     if len(lines) == 1 and (heading := marked_heading(lines[0])):
         return f"{'#' * levels[heading[0]]} {heading[1].strip()}"
@@ -87,7 +89,7 @@ def _text(block: Block, following: Block | None, levels: dict[int, int], keep: b
         return _quote(lines, keep)
     if any(BULLET.match(line) for line in lines):
         return _list(lines, keep)
-    if rows := glued_rows(lines):
+    if rows := glued_rows(lines, brands):
         return to_markdown(rows)
     if len(lines) == 1 and unmarked_heading(lines[0], following):
         return f"## {lines[0].strip()}"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ingest.readers.text_cuts import Cut, candidates
@@ -31,9 +32,9 @@ NUMBER = re.compile(r"^[-+−~≈]?[$€£¥]?\d[\d,]*(?:\.\d+)?\s*(?:%|[A-Za-z]
 NUMERIC_CHARS = re.compile(r"^[-+−]?[$€£¥]?[\d.,]+%?$")
 
 
-def split_rows(rows: list[str]) -> list[list[str]] | None:
+def split_rows(rows: list[str], brands: frozenset[str] = frozenset()) -> list[list[str]] | None:
     """Every row cut into the same number of cells, or None when no cut is clearly best."""
-    cuts = [candidates(row) for row in rows]
+    cuts = [candidates(row, brands) for row in rows]
     if any(not c for c in cuts):
         return None
     widest = min(MAX_COLUMNS, min(len(c) for c in cuts) + 1)
@@ -144,10 +145,16 @@ def _best(row: str, cuts: list[Cut], k: int, profile: Profile | None,
 
 def _trusted(rows: list[str], cuts: list[list[Cut]], grid: list[list[str]]) -> bool:
     """No cut was a weak one (`S|24`, `Mc|Kinsey`), and no cell still holds a punctuation
-    boundary (`31%22%`, `jobs.Trainium`): either means the grid is a guess."""
+    boundary (`31%22%`, `jobs.Trainium`): either means the grid is a guess. A cut is weak for
+    its short side (`No|Yes`, `SSO|No`); when the grid repeats that short cell elsewhere (other
+    `No` cells), those rows confirm it."""
+    seen = Counter(cell for cells in grid for cell in cells)
     for row, row_cuts, cells in zip(rows, cuts, grid, strict=True):
         bounds = _bounds(row, cells)
-        if any(c.strength < WEAK and c.at in bounds for c in row_cuts):
+        confirmed = {at for at, (left, right) in zip(sorted(bounds)[1:], itertools.pairwise(cells),
+                                                     strict=True)
+                     if seen[min(left, right, key=len)] > 1}
+        if any(c.strength < WEAK and c.at in bounds and c.at not in confirmed for c in row_cuts):
             return False
         if any(c.strength >= LEFT_INSIDE and c.at not in bounds for c in row_cuts):
             return False

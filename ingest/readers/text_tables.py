@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 
 from ingest.readers.text_split import split_rows
 
 TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
+CAMEL = re.compile(r"(?<![A-Za-z])[A-Za-z]*[a-z][A-Z][A-Za-z]*(?![A-Za-z])")
 CAPTION = re.compile(r"^(?:table|chart|exhibit)\s*\d*[.:]\s+\S", re.I)
 
 
@@ -65,8 +67,9 @@ def pipe_rows(lines: list[str]) -> list[list[str]] | None:
     return rows
 
 
-def glued_rows(lines: list[str]) -> list[list[str]] | None:
+def glued_rows(lines: list[str], brands: frozenset[str] = frozenset()) -> list[list[str]] | None:
     """The grid of a block of glued rows, or None when the block is prose or ambiguous.
+    `brands`: camel-case words written elsewhere on the page, never cut (`text_cuts`).
 
     A glued table is three lines or more with no prose structure: no line runs on into the next
     (a line ending mid-sentence followed by a lower-case start), no line of several sentences.
@@ -74,18 +77,27 @@ def glued_rows(lines: list[str]) -> list[list[str]] | None:
     rows = [line.strip() for line in lines]
     if len(rows) < 3 or any(not row for row in rows) or _reads_as_prose(rows):
         return None
-    return split_rows(rows)
+    return split_rows(rows, brands)
 
 
 def _reads_as_prose(rows: list[str]) -> bool:
     for first, second in itertools.pairwise(rows):
-        if not TERMINAL.search(first) and re.match(r"[a-z]+\b", second):
-            return True  # a hard-wrapped sentence (a lower-case word, not `iPhone`, goes on)
+        if not TERMINAL.search(first) and re.match(r"[a-z]+(?:[\s,;:]|$)", second):
+            return True  # a hard-wrapped sentence (a lower-case word, not `iPhone` or
+            # `client.on()`, goes on)
     if any(len(re.findall(r"[a-z]{2}[.!?][\"”]?\s+[A-Z]", row)) >= 2 for row in rows):
         return True  # a line of several spaced sentences is a paragraph
     if any(re.match(r"^\s*(?:[-*•–+]\s|\d{1,2}[.)]\s)", row) for row in rows):
         return True  # list items
     return sum(len(row) for row in rows) / len(rows) > 400
+
+
+def camel_words(blocks: list[list[str]]) -> list[frozenset[str]]:
+    """For each block, the camel-case words (`OpenTelemetry`, `iPhone`) of the other blocks:
+    a glued cell boundary (`JaegerYes`) is written nowhere else, a brand often is."""
+    found = [frozenset(CAMEL.findall("\n".join(lines))) for lines in blocks]
+    counts = Counter(word for words in found for word in words)
+    return [frozenset(w for w, n in counts.items() if n > (w in own)) for own in found]
 
 
 def to_markdown(rows: list[list[str]]) -> str:

@@ -15,6 +15,22 @@ from functools import cache
 import wordninja
 
 MAX_JOINED = 3  # a product name split into more pieces than this is not recognisable anyway
+# Tag words of tech and business blogs that wordninja's English list lacks, so a glued run
+# would be cut inside them (`fin|tech`, `ku|berne|tes`, `node|js`). They cost as much as a
+# common word. Tag vocabulary, not words of any one page.
+_TECH_WORDS = """
+    adtech airflow ansible appsec aws bigquery blockchain chatgpt chiplets cicd cloudflare
+    cloudnative cybersecurity databricks datacenters dbt defi deno devops devsecops dynamodb
+    edtech fediverse finops finserv fintech firebase gcp genai github gitlab gitops golang
+    grafana graphql hadoop healthtech hbm huggingface infosec insurtech istio jupyter k8s kotlin
+    kubernetes llm llmops llms macos martech microservices mlops mongodb neobank nextjs nginx
+    nodejs npm numpy observability openai opentelemetry paytech postgres postgresql proptech
+    pypi pytorch ransomware reactjs redis regtech riscv secops serverless siem sqlite sre
+    stablecoin stablecoins supabase tensorflow tpu tsmc vercel vuejs wasm web3 webassembly
+    webdev webpack xgboost zerotrust
+"""
+TECH_WORDS = frozenset(_TECH_WORDS.split())
+TECH_WORD_COST = 11.0
 
 
 def split_glued_tags(text: str) -> list[str]:
@@ -82,7 +98,7 @@ def split_words(run: str) -> list[str]:
 
 
 def _word_cost(word: str, cost: dict[str, float]) -> float:
-    known = cost.get(word)
+    known = TECH_WORD_COST if word in TECH_WORDS else cost.get(word)
     if known is None:
         return 12.0 + 4.0 * len(word) if not word.isdigit() else 6.0
     if len(word) == 1:
