@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ingest.dates import MONTHS
 from ingest.models import DateMention
+from ingest.sentences import fold
 
 _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
           r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
@@ -32,8 +34,10 @@ PATTERNS = [
                            rf"(?:\s+(?:of\s+)?{_YEAR})?\b", re.I)),
     ("m", re.compile(rf"(?:\b(?i:in|since|by|until|from|through|during|early|late|last|next|"
                      rf"this|of|before|after)\s+|\bmid-){_MONTH}\b(?!\s+\d)")),
-    ("y", re.compile(rf"(?<![\d,.$€£-])(?:(?<=\b(?:in|by|of|to|on|fy|ce) )|(?<=since )|"
-                     rf"(?<=until )|(?<=from )|(?<=through )|(?<=before )|(?<=after )|"
+    # The lookahead is a fast first test: the lookbehinds are slow to try at every position.
+    ("y", re.compile(rf"(?=(?:19|20)\d\d)(?<![\d,.$€£-])"
+                     rf"(?:(?<=\b(?:in|by|of|to|on|fy|ce) )|(?<=since )|(?<=until )|"
+                     rf"(?<=from )|(?<=through )|(?<=before )|(?<=after )|"
                      rf"(?<=during )|(?<=fiscal )|(?<=early )|(?<=late )|(?<=end )|"
                      rf"(?<=mid-)|(?<=–)|(?<=in the )|\b){_YEAR}\b(?![\d%]|,\d|\.\d|s\b)",
                      re.I)),
@@ -46,17 +50,20 @@ PATTERNS = [
                            r"Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
 ]
 
-NEEDS_DIGIT = {"mdy", "dmy", "iso", "my", "md", "y"}
+BY_KIND = dict(PATTERNS)
+
+# Cheap tests that tell which patterns cannot match, so most are never tried: most sentences have
+# no date at all. Each is implied by every match of its pattern(s); those on `fold(sentence)` stand
+# for case-insensitive patterns.
 _MONTHS = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-NEEDS_WORD = {
-    "mdy": _MONTHS, "dmy": _MONTHS, "my": _MONTHS, "md": _MONTHS, "m": _MONTHS,
-    "iso": re.compile(r"\d{4}-\d\d-"), "y": re.compile(r"(?:19|20)\d\d"),
-    "quarter": re.compile(r"Q[1-4]|quarter", re.I),
-    "rel": re.compile(r"today|yesterday|tomorrow", re.I),
-    "rel_unit": re.compile(r"week|month|year|quarter", re.I),
-    "ago": re.compile(r" ago\b"),
-    "weekday": re.compile(r"(?-i:day\b)"),
-}
+# Every month pattern has the month name between word boundaries (`Mar` in `Market` is none).
+MONTH_WORD = re.compile(r"(?=[JFMASOND])\b(?:January|February|March|April|May|June|July|"
+                        r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|"
+                        r"Aug|Sept|Sep|Oct|Nov|Dec)\b")
+ISO_GATE = re.compile(r"\d{4}-\d\d-")
+YEAR_GATE = re.compile(r"(?:19|20)\d\d")
+AGO_GATE = re.compile(r" ago\b")
+WEEKDAY_GATE = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 
 
 FUTURE_WORDS = re.compile(r"\b(?:will|next|is set to|plans? to|scheduled|expects?|expected|"
@@ -68,22 +75,55 @@ DIGIT = re.compile(r"\d")
 def find(sentence: str, published: str | None) -> tuple[list[DateMention], list[tuple[int, int]]]:
     """Dates in `sentence` and their spans (so quantities can leave them out)."""
     ref = _reference(published)
-    future = bool(FUTURE_WORDS.search(sentence))
     found: list[tuple[int, int, DateMention]] = []
-    has_digit = DIGIT.search(sentence) is not None
-    for kind, pattern in PATTERNS:
-        if (kind in NEEDS_DIGIT and not has_digit) or (kind in NEEDS_WORD \
-                and not NEEDS_WORD[kind].search(sentence)):
-            continue  # cheap checks first: most sentences have no date at all
+    possible = _possible(sentence)
+    if not possible:
+        return [], []
+    future = None  # whether the sentence speaks of the future: read when a match needs it
+    for kind, pattern in possible:
         for m in pattern.finditer(sentence):
             if any(a < m.end() and m.start() < b for a, b, _ in found):
                 continue
-            past = bool(PAST_BEFORE.search(sentence, 0, m.start()))
-            value = _value(kind, m, ref, future and not past)
+            ahead = False  # only a month or a weekday resolves by tense, and only with `ref`
+            if ref is not None and kind in ("m", "weekday"):
+                if future is None:
+                    future = bool(FUTURE_WORDS.search(sentence))
+                ahead = future and not PAST_BEFORE.search(sentence, 0, m.start())
+            value = _value(kind, m, ref, ahead)
             text = m["month"] if kind == "m" else m.group()
             found.append((m.start(), m.end(), DateMention(text=text, date=value)))
     found.sort(key=lambda item: item[0])
     return [d for *_, d in found], [(a, b) for a, b, _ in found]
+
+
+def _possible(sentence: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns that may match `sentence`, in `PATTERNS` order."""
+    digit = DIGIT.search(sentence) is not None
+    month = _MONTHS.search(sentence) is not None and MONTH_WORD.search(sentence) is not None
+    low = fold(sentence)
+    kinds = []
+    if digit and month:
+        kinds += ("mdy", "dmy")
+    if digit and ISO_GATE.search(sentence):
+        kinds.append("iso")
+    if digit and month:
+        kinds += ("my", "md")
+    if "quarter" in low or "q1" in low or "q2" in low or "q3" in low or "q4" in low:
+        kinds.append("quarter")
+    if month:
+        kinds.append("m")
+    if digit and YEAR_GATE.search(sentence):
+        kinds.append("y")
+    if "today" in low or "yesterday" in low or "tomorrow" in low:
+        kinds.append("rel")
+    if ("last" in low or "this" in low or "next" in low or "past" in low) \
+            and ("week" in low or "month" in low or "year" in low or "quarter" in low):
+        kinds.append("rel_unit")
+    if AGO_GATE.search(sentence):
+        kinds.append("ago")
+    if "day" in sentence and WEEKDAY_GATE.search(sentence):
+        kinds.append("weekday")
+    return [(kind, BY_KIND[kind]) for kind in kinds]
 
 
 def _value(kind: str, m: re.Match[str], ref: date | None, future: bool) -> str | None:
@@ -147,6 +187,7 @@ def _weekday(name: str, which: str, ref: date, future: bool) -> str:
     return (ref - timedelta(days=back)).isoformat()
 
 
+@lru_cache(maxsize=256)  # one published date per article, read for each of its sentences
 def _reference(published: str | None) -> date | None:
     try:
         return date.fromisoformat(published[:10]) if published else None

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from ingest.models import EntityMention
@@ -28,6 +29,7 @@ EntityType = str
 WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’&.-]*[\w'’]|[A-Z]|[a-z]{1,2}[A-Z][\w-]*)"
 SPAN = re.compile(rf"(?<![\w$€£¥.-]){WORD}"
                   rf"(?:(?:\s+(?:of|for|and|de|du|von|van|der|al|&)\s+|\s+){WORD})*")
+CAPITAL = re.compile(r"[A-Z]")
 DEFINITION = re.compile(rf"(?P<long>{WORD}(?:(?:\s+(?:of|for|and|&)\s+|\s+){WORD})+)\s+"
                         r"\((?P<short>[A-Z][A-Za-z0-9&]{1,9})\)")
 ORG_SUFFIXES = {"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "plc", "co",
@@ -70,6 +72,15 @@ DEMONYMS = _wordset("""european american british chinese french german japanese 
 ukrainian canadian australian korean italian spanish dutch swiss irish scottish welsh english
 israeli iranian saudi mexican brazilian african asian western eastern northern southern""")
 NOT_NAME_TAIL = STOP - {"ai", "us", "one", "first", "new"}  # Luminar AI, Mistral AI
+OPENERS = STOP | {"s"}
+NOT_NAMES = STOP | DEMONYMS
+CONNECTORS = ("of", "for", "and", "&", "de")
+INNER = re.compile(r"\b(?:[a-z]+|,) ([A-Z][\w-]+)")
+SPACE_CAPITAL = re.compile(r" [A-Z]")
+SPLIT = re.compile(r" and |-")
+TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s$")
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’|-based)$")
+THE = re.compile(r"^(?:The|the)\s+")
 
 
 @dataclass(frozen=True)
@@ -104,6 +115,13 @@ class Registry:
     surnames: dict[str, str] = field(default_factory=dict)
     inner: frozenset[str] = frozenset()
     """Capitalised words seen inside sentences: names, even when one opens a sentence."""
+    mentions: dict[tuple[str, bool, bool], list[EntityMention]] = field(
+        default_factory=dict, repr=False, compare=False)
+    """What each capitalised run read as, by (run, opens the sentence, after a title): an
+    article names the same few entities again and again."""
+
+
+NO_REGISTRY = Registry()  # an article that defines no names: what any article adds to the rest
 
 
 def registry(text: str) -> Registry:
@@ -115,19 +133,40 @@ def registry(text: str) -> Registry:
             continue
         long, short = _expansion(_strip(m["long"]).split(), m["short"]), m["short"]
         if long:
-            known = _gazetteer().get(long.lower()) or Known(long, _guess(long.split(), ""))
+            known = _gazetteer().get(long.lower()) or Known(long, _guess(long.split()))
             reg.aliases[short.lower()] = known
             reg.aliases.setdefault(long.lower(), known)
-    reg.inner = frozenset(m[1] for m in re.finditer(r"\b(?:[a-z]+|,) ([A-Z][\w-]+)", text))
-    for m in SPAN.finditer(text):
+    reg.inner = _inner(text)
+    first_names = _first_names()
+    for m in _runs(text):
+        if len(m.group().split()) < 2:
+            continue  # one word names no one in full; most runs are one word
         words = _strip(m.group()).split()
         for i, w in enumerate(words[:-1]):
-            if w in _first_names() and len(words) - i in (2, 3):
+            if w in first_names and len(words) - i in (2, 3):
                 full = " ".join(words[i:])
                 if _gazetteer().get(full.lower(), Known(full, "person")).type == "person":
                     reg.surnames.setdefault(words[-1], full)
                 break
     return reg
+
+
+def _inner(text: str) -> frozenset[str]:
+    """The words INNER captures in `text`, found faster than by `INNER.finditer`: each match has a
+    space before a capital, so INNER is tried only at the lower-case word or comma before one."""
+    found = set()
+    end = 0
+    for space in SPACE_CAPITAL.finditer(text):
+        at = space.start()
+        start = at - 1
+        if start < 0 or not (text[start] == "," or "a" <= text[start] <= "z"):
+            continue
+        while text[start] != "," and start > 0 and "a" <= text[start - 1] <= "z":
+            start -= 1  # back to where the lower-case word starts
+        if start >= end and (m := INNER.match(text, start)):
+            found.add(m[1])
+            end = m.end()
+    return frozenset(found)
 
 
 def _expansion(words: list[str], short: str) -> str | None:
@@ -147,27 +186,76 @@ def _expansion(words: list[str], short: str) -> str | None:
 def find(sentence: str, reg: Registry) -> list[EntityMention]:
     """The entities named in `sentence` (plain text), canonical and typed, each once."""
     out: dict[str, EntityMention] = {}
-    for m in SPAN.finditer(sentence):
-        for text, role in _pieces(m.group(), m.start(), sentence):
-            opening = m.start() == 0 or sentence[:m.start()].rstrip().endswith(("\"", "“", "(",
-                                                                                 ":"))
-            if opening and " " not in text and text not in reg.inner and not text.isupper() \
-                    and _strip(text) not in reg.surnames \
-                    and _strip(text).lower() not in _gazetteer():
-                continue  # "Training a model…": capitalised only because it opens the sentence
-            mention = _resolve(text, role, sentence[:m.start()], reg)
-            if mention and mention.name not in out:
-                out[mention.name] = mention
+    for m in _runs(sentence):
+        at = m.start()
+        key = (m.group(), _opens(sentence, at), _titled(sentence, at))
+        mentions = reg.mentions.get(key)
+        if mentions is None:
+            mentions = reg.mentions[key] = _mentions(*key, reg)
+        for mention in mentions:
+            out.setdefault(mention.name, mention)
     return list(out.values())
 
 
-def _pieces(span: str, at: int, sentence: str) -> list[tuple[str, bool]]:
+def _runs(text: str) -> Iterator[re.Match[str]]:
+    """What `SPAN.finditer(text)` finds, found faster: a run starts at a capital letter or at one
+    or two lower-case letters just before one (`iPhone`), so SPAN is tried only there rather
+    than at every position."""
+    end = 0
+    for capital in CAPITAL.finditer(text):
+        at = capital.start()
+        if at < end:
+            continue  # inside the last run
+        first = at
+        while first > end and first > at - 2 and "a" <= text[first - 1] <= "z":
+            first -= 1
+        for start in range(first, at + 1):
+            if m := SPAN.match(text, start):
+                yield m
+                end = m.end()
+                break
+
+
+def _opens(sentence: str, at: int) -> bool:
+    """True when the run at `at` opens the sentence, or a quotation or clause in it."""
+    if at == 0:
+        return True
+    i = at
+    while i > 0 and sentence[i - 1].isspace():
+        i -= 1
+    return i > 0 and sentence[i - 1] in "\"“(:"
+
+
+def _titled(sentence: str, at: int) -> bool:
+    """True when the run at `at` follows Mr, Mrs, Ms, Dr or Prof."""
+    # Cheap test first: the title's last letter or dot comes just before the space (TITLED's
+    # `$` also matches before a final newline).
+    return at >= 3 and (sentence[at - 2] in "rsf." or sentence[at - 1] == "\n") \
+        and TITLED.search(sentence, max(0, at - 9), at) is not None
+
+
+def _mentions(span: str, opening: bool, titled: bool, reg: Registry) -> list[EntityMention]:
+    """What one capitalised run names; `titled`: it follows Mr, Mrs, Ms, Dr or Prof."""
+    out = []
+    for text, role in _pieces(span, opening):
+        if opening and " " not in text and text not in reg.inner and not text.isupper() \
+                and _strip(text) not in reg.surnames \
+                and _strip(text).lower() not in _gazetteer():
+            continue  # "Training a model…": capitalised only because it opens the sentence
+        mention = _resolve(text, role, titled, reg)
+        if mention:
+            out.append(mention)
+    return out
+
+
+@lru_cache(maxsize=8192)  # "The", "However", "In": the same runs open sentences everywhere
+def _pieces(span: str, opening: bool) -> tuple[tuple[str, bool], ...]:
     """Split a capitalised run at role words (`Amazon CEO Andy Jassy`) and unknown `and`s."""
     words = span.split()
-    if at == 0 or sentence[:at].rstrip().endswith(("\"", "“", "(", ":")):
-        while words and words[0].lower().strip("'’") in STOP | {"s"}:
+    if opening:
+        while words and words[0].lower().strip("'’") in OPENERS:
             words = words[1:]  # "However", "The", "In": capitalised because they open it
-            while words and words[0] in ("of", "for", "and", "&", "de"):
+            while words and words[0] in CONNECTORS:
                 words = words[1:]
     pieces, current, role = [], [], False
     for w in words:
@@ -179,17 +267,19 @@ def _pieces(span: str, at: int, sentence: str) -> list[tuple[str, bool]]:
             current.append(w)
     if current:
         pieces.append((" ".join(current), role))
+    gazetteer = _gazetteer()
     out = []
     for text, is_role in pieces:
-        parts = re.split(r" and |-", text)
-        if len(parts) > 1 and text.lower() not in _gazetteer() \
-                and (" and " in text or all(p.lower() in _gazetteer() for p in parts)):
+        parts = SPLIT.split(text)
+        if len(parts) > 1 and text.lower() not in gazetteer \
+                and (" and " in text or all(p.lower() in gazetteer for p in parts)):
             out.extend((part, is_role) for part in parts)  # Microsoft-OpenAI, X and Y
         else:
             out.append((text, is_role))
     # A lone unknown word before a role is the role's qualifier: "Energy Secretary Ed Miliband".
-    return [(_trim(text), is_role) for i, (text, is_role) in enumerate(out)
-            if i == len(out) - 1 or " " in text or text.lower() in _gazetteer() or text.isupper()]
+    return tuple((_trim(text), is_role) for i, (text, is_role) in enumerate(out)
+                 if i == len(out) - 1 or " " in text or text.lower() in gazetteer
+                 or text.isupper())
 
 
 def _trim(text: str) -> str:
@@ -199,9 +289,22 @@ def _trim(text: str) -> str:
     return " ".join(words)
 
 
-def _resolve(text: str, after_role: bool, before: str, reg: Registry) -> EntityMention | None:
+def _resolve(text: str, after_role: bool, titled: bool, reg: Registry) -> EntityMention | None:
     name = _strip(text)
-    if not name or name.lower() in STOP | DEMONYMS or len(name) < 2 or (name[0].islower() and \
+    if name.lower() not in reg.aliases and name not in reg.surnames:
+        return _resolve_anywhere(text, after_role, titled)  # the article adds nothing to know
+    return _read(text, name, after_role, titled, reg)
+
+
+@lru_cache(maxsize=4096)  # names recur from article to article
+def _resolve_anywhere(text: str, after_role: bool, titled: bool) -> EntityMention | None:
+    return _read(text, _strip(text), after_role, titled, NO_REGISTRY)
+
+
+def _read(text: str, name: str, after_role: bool, titled: bool,
+          reg: Registry) -> EntityMention | None:
+    """The mention `text` (`name` without possessive and "the"), canonical and typed."""
+    if not name or name.lower() in NOT_NAMES or len(name) < 2 or (name[0].islower() and \
             name.lower() not in _gazetteer()):
         return None
     key = name.lower()
@@ -212,15 +315,15 @@ def _resolve(text: str, after_role: bool, before: str, reg: Registry) -> EntityM
         canonical = LEGAL.sub("", name)
         known = _gazetteer().get(canonical.lower()) or Known(canonical, "organization")
     if known is None:
-        known = Known(name, _guess(name.split(), before, after_role))
+        known = Known(name, _guess(name.split(), titled, after_role))
     return EntityMention(name=known.name, type=known.type, text=text)  # type: ignore[arg-type]
 
 
-def _guess(words: list[str], before: str, after_role: bool = False) -> EntityType:
+def _guess(words: list[str], titled: bool = False, after_role: bool = False) -> EntityType:
     if (words[-1].lower() in ORG_SUFFIXES and len(words) > 1) or \
             (words[0].lower() in ORG_HEADS and len(words) > 2):
         return "organization"  # Acme Capital, University of São Paulo
-    if after_role or re.search(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s$", before) or \
+    if after_role or titled or \
             (words[0] in _first_names() and len(words) in (2, 3)):
         return "person"
     if len(words) == 1 and words[0].isupper() and len(words[0]) <= 6:
@@ -230,5 +333,7 @@ def _guess(words: list[str], before: str, after_role: bool = False) -> EntityTyp
 
 def _strip(name: str) -> str:
     """Drop a possessive, `-based` and a leading "the": `the Fed's` → `Fed`."""
-    name = re.sub(r"(?:'s|’s|'|’|-based)$", "", name.strip())
-    return re.sub(r"^(?:The|the)\s+", "", name)
+    name = name.strip()
+    if name.endswith(("'s", "’s", "'", "’", "-based")):  # what POSSESSIVE matches, found faster
+        name = POSSESSIVE.sub("", name)
+    return THE.sub("", name) if name.startswith(("The", "the")) else name

@@ -16,10 +16,15 @@ than pysbd; blingfire is faster still but merged sentences after `p.m.` and need
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
-# One alternative per inline construct; the named group is the text a reader sees.
+# One alternative per inline construct; the named group is the text a reader sees. Each starts
+# with one of the characters in the lookahead, which Python's `re` tests far faster than it tries
+# every alternative at every position (10x on news paragraphs).
 INLINE = re.compile(
+    r"(?=[!\[<\\*_~`])(?:"
     r"!?\[(?P<link>[^\]\n]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # [text](url), ![alt](url)
     r"|\[(?P<ref>[^\]\n]+)\]\[[^\]\n]*\]"                       # [text][ref]
     r"|<(?P<auto>https?://[^>\s]+)>"                            # <https://...>
@@ -28,8 +33,41 @@ INLINE = re.compile(
     r"|\*\*|__|~~|`"                                            # strong, strike, code ticks
     r"|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])"                   # *em*
     r"|(?<![\w_])_(?=\S)|(?<=\S)_(?!\w)"                        # _em_ (not snake_case)
-)
+    r")")
 MARKERS = "*_~`"
+INLINE_START = re.compile(r"[!\[<\\*_~`]")  # where INLINE can match: a class is found fast
+
+
+# The only characters that `re.IGNORECASE` matches to an ASCII letter but `str.lower()` does not
+# map to that letter alone (`İ` lowers to two characters).
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def fold(text: str) -> str:
+    """`text` lower-cased for quick substring tests in front of case-insensitive patterns: a
+    pattern that matches an ASCII word in `text` with `re.I` finds it in `fold(text)`, at the
+    same offsets (the result has the length of `text`)."""
+    if not text.isascii() and ("İ" in text or "ı" in text or "ſ" in text):
+        text = text.translate(_FOLD)
+    return text.lower()
+
+
+WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+@lru_cache(maxsize=256)  # attribution, quantities and claims each ask about the same sentence
+def words(text: str) -> frozenset[str]:
+    """The words of `text` lower-cased, `won't` one word: for quick tests of word lists."""
+    return frozenset(WORDS.findall(text.lower()))
+
+
+@lru_cache(maxsize=256)
+def letter_runs(text: str) -> frozenset[str]:
+    """The runs of letters in `text` lower-cased: `won't` is `won` and `t`."""
+    found = words(text)
+    if "'" not in text or not found:
+        return found
+    return frozenset("'".join(found).split("'"))  # `won't` → `won`, `t`
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -48,26 +86,55 @@ class Sentence:
 
 def plain(text: str) -> tuple[str, list[int]]:
     """Markdown inline text → (plain text, offset in `text` of each plain character)."""
-    chars: list[str] = []
+    flat, runs = _flatten(text)
     where: list[int] = []
-    pos = 0
-    for match in INLINE.finditer(text):
-        chars.extend(text[pos:match.start()])
-        where.extend(range(pos, match.start()))
-        group = next((g for g in ("link", "ref", "auto", "esc") if match.group(g) is not None),
-                     None)
-        if group:
-            chars.extend(match.group(group))
-            where.extend(range(match.start(group), match.end(group)))
+    for i, (at, source) in enumerate(runs):
+        following = runs[i + 1][0] if i + 1 < len(runs) else len(flat)
+        where.extend(range(source, source + following - at))
+    return flat, where
+
+
+def _flatten(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """Markdown inline text → (plain text, runs). A run is copied unchanged from `text`:
+    (where it starts in the plain text, where it starts in `text`), in order. Runs instead of
+    one offset per character: building that list was most of the segmenter's time."""
+    first = INLINE_START.search(text)
+    if first is None:
+        return text, ([(0, 0)] if text else [])  # most paragraphs are plain text
+    pieces: list[str] = []
+    runs: list[tuple[int, int]] = []
+    size = pos = 0
+    for match in INLINE.finditer(text, first.start()):
+        if match.start() > pos:
+            pieces.append(text[pos:match.start()])
+            runs.append((size, pos))
+            size += match.start() - pos
+        group = match.lastgroup  # link, ref, auto or esc: the text a reader sees, if any
+        if group and match.end(group) > match.start(group):
+            pieces.append(match.group(group))
+            runs.append((size, match.start(group)))
+            size += match.end(group) - match.start(group)
         pos = match.end()
-    chars.extend(text[pos:])
-    where.extend(range(pos, len(text)))
-    return "".join(chars), where
+    if pos < len(text):
+        pieces.append(text[pos:])
+        runs.append((size, pos))
+    return "".join(pieces), runs
 
 
-BOUNDARY = re.compile(r"(?:[.!?…]+|(?<=\s)-{2})[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9$€£])")
+def _source(runs: list[tuple[int, int]], starts: list[int], at: int) -> int:
+    """Offset in the Markdown of plain character `at`; `starts` are the runs' plain starts."""
+    plain_start, source = runs[bisect_right(starts, at) - 1]
+    return source + at - plain_start
+
+
+# `[.!?…]+` or ` --`, written to start with a character class: Python's `re` then skips to the
+# next candidate character without trying the pattern at every position.
+BOUNDARY = re.compile(r"[.!?…-](?:(?<=[.!?…])[.!?…]*|(?<=\s-)-)[\"”’')\]]*"
+                      r"(?=\s+[\"“‘(\[]?[A-Z0-9$€£])")
 LAST_WORD = re.compile(r"[\w.&-]*$")
 NEXT_WORD = re.compile(r"\s+[\"“‘(\[]?(\w+)")
+INITIAL = re.compile(r"[a-z]")
+DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 ALWAYS = _wordset("""mr mrs ms dr prof sr jr st sen rep gov gen col lt sgt capt rev hon no nos vs
 e.g i.e approx est dept univ fig figs vol vols ca cf al pp op para art sec ch mt ft
 jan feb mar apr jun jul aug sep sept oct nov dec mssrs messrs""")
@@ -83,21 +150,25 @@ def _boundaries(flat: str) -> list[int]:
     for m in BOUNDARY.finditer(flat):
         if flat[m.start()] == "." and m.group().rstrip("\"”’')]") == ".":
             word = LAST_WORD.search(flat, max(0, m.start() - 30), m.start()).group().lower()
-            following = NEXT_WORD.match(flat, m.end())  # bounded: blocks can be huge
-            opener = following[1].lower() if following else ""
-            if word in ALWAYS or (re.fullmatch(r"[a-z]", word) and flat[m.start() - 1].isupper()):
+            if word in ALWAYS or (INITIAL.fullmatch(word) and flat[m.start() - 1].isupper()):
                 continue  # Dr. Smith, John F. Kennedy
-            if word in AMBIGUOUS and opener not in OPENERS:
-                continue  # Apple Inc. Chief ..., the U.S. Senate
-            if re.fullmatch(r"(?:[a-z]\.)+[a-z]", word) and opener not in OPENERS:
-                continue  # other dotted abbreviations
+            if (word in AMBIGUOUS or DOTTED.fullmatch(word)) and _opener(flat, m.end()) \
+                    not in OPENERS:
+                continue  # Apple Inc. Chief ..., the U.S. Senate, other dotted abbreviations
         ends.append(m.end())
     return ends
 
 
+def _opener(flat: str, at: int) -> str:
+    """The next sentence's first word, lower-cased, if a sentence ended at `at`."""
+    following = NEXT_WORD.match(flat, at)  # bounded: blocks can be huge
+    return following[1].lower() if following else ""
+
+
 def split(text: str, offset: int = 0) -> list[Sentence]:
     """Split one block's Markdown into sentences; `offset` is the block's start in the body."""
-    flat, where = plain(text)
+    flat, runs = _flatten(text)
+    starts = [at for at, _ in runs]
     out = []
     begin = 0
     for stop in [*_boundaries(flat), len(flat)]:
@@ -107,7 +178,7 @@ def split(text: str, offset: int = 0) -> list[Sentence]:
         begin = stop
         if last <= first:
             continue
-        start, end = where[first], where[last - 1] + 1
+        start, end = _source(runs, starts, first), _source(runs, starts, last - 1) + 1
         while start > 0 and text[start - 1] in MARKERS:  # keep **bold** whole
             start -= 1
         while end < len(text) and text[end] in MARKERS:
