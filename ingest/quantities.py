@@ -125,7 +125,10 @@ def find(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:  # type
     shares = ONE_IN.finditer(text) if "one in " in low or "1 in " in low else ()
     for m in shares:  # "one in five households": a share, not five households
         n = m["n"]
-        share = 1 / (int(n) if n.isdigit() else WORD_NUMBERS[n.lower()])
+        whole = int(n) if n.isdigit() else WORD_NUMBERS.get(n.casefold())
+        if not whole:
+            continue  # "one in 0" states no share
+        share = 1 / whole
         out.append(Quantity(text=m.group(), value=share, unit="fraction",
                             approximate=_approximate(text, m.start())))
         skip = [*skip, m.span()]
@@ -238,7 +241,7 @@ def _tail_unit(word: str, after: str, end: int) -> tuple[str | None, int]:
     if key in UNITS or key.replace(" ft", "") in UNITS:
         return UNITS[key], end + after.find(word) + len(word.rstrip(".'"))
     words = TAIL_WORDS.findall(after[:60])
-    if words[:2] and words[0] == "of" and words[1] in ("the", "its", "their", "these"):
+    if len(words) > 1 and words[0] == "of" and words[1] in ("the", "its", "their", "these"):
         words = words[2:]  # "100,000 of the chips"
     for i, w in enumerate(words[:5]):
         low = w.lower()

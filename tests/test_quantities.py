@@ -120,3 +120,9 @@ def test_future_weekday_is_the_next_one() -> None:
 def test_month_ahead_of_publication_is_last_year_unless_future() -> None:
     assert dates("Hiring slowed in June.") == [("June", "2025-06")]
     assert dates("The Fed will cut rates in June.") == [("June", "2026-06")]
+
+
+@pytest.mark.parametrize("sentence", ["The team won 2 of 3.", "It was 2 of", "one in 0 people",
+                                      "One in ſix households"])
+def test_odd_sentences_never_crash_the_parse(sentence: str) -> None:
+    quantities.find(sentence)  # an article with such a sentence must still import
