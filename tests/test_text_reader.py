@@ -24,11 +24,16 @@ from ingest.sources import RawDocument
 from tests.conftest import SEED
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text"
-# heldout2/ to heldout4/ were written blind (see their READMEs); their known misses are marked,
+# heldout2/ to heldout5/ were written blind (see their READMEs); their known misses are marked,
 # strictly, so a fix shows up as XPASS. heldout/ stays out: bench/text_score.py scores it only.
 KNOWN_MISSES = {("tables", "heldout2/headphones-review"),
-                ("metadata", "heldout3/medium-always-on-slack")}
-BLIND = ("heldout2", "heldout3", "heldout4")
+                ("metadata", "heldout3/medium-always-on-slack"),
+                ("tables", "heldout5/meridian-v21-release"),
+                ("chrome", "heldout5/meridian-v21-release"),
+                ("tables", "heldout5/quillfmt-2-release"),
+                ("chrome", "heldout5/quillfmt-2-release"),
+                ("code", "heldout5/quillfmt-2-release")}
+BLIND = ("heldout2", "heldout3", "heldout4", "heldout5")
 NAMES = sorted(p.stem for p in FIXTURES.glob("*.txt")) + sorted(
     f"{d}/{p.stem}" for d in BLIND for p in (FIXTURES / d).glob("*.txt"))
 
@@ -74,7 +79,7 @@ def test_tables_are_full_grids(name: str) -> None:
     assert [t.rows for t in article.tables] == _expected(name)["tables"]
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", _cases("code"))
 def test_code_is_fenced_with_its_language_and_kept_byte_for_byte(name: str) -> None:
     article = _article(FIXTURES / f"{name}.txt")
     want = [tuple(pair) for pair in _expected(name)["code"]]
@@ -83,7 +88,7 @@ def test_code_is_fenced_with_its_language_and_kept_byte_for_byte(name: str) -> N
     assert all(f"\n{code}\n" in f"\n{source}" for _, code in want)
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", _cases("chrome"))
 def test_chrome_is_gone_and_article_text_stays(name: str) -> None:
     body = _article(FIXTURES / f"{name}.txt").body_markdown
     want = _expected(name)
@@ -594,3 +599,52 @@ def test_related_post_titles_go_even_above_a_box_sentence() -> None:
             "The Queue Letter\nOne email a month about our infrastructure. No spam.\nJoin now\n")
     body = _parsed(page).body_markdown
     assert "How We Shard Postgres" not in body and "One email a month" not in body
+
+
+# --- heldout5 rules (each failed on the reader before that round) ------------------------------
+
+def test_a_grid_with_a_close_runner_up_cut_gives_way_to_a_clean_one() -> None:
+    rows = ["ClientAnnual cloud spendSavingsPayback", "Retailer (DE)€1.2M18%4 months",
+            "Logistics firm€3.4M22%6 months", "Insurer€850K9%N/A"]
+    assert glued_rows(rows) == [["Client", "Annual cloud spend", "Savings", "Payback"],
+                                ["Retailer (DE)", "€1.2M", "18%", "4 months"],
+                                ["Logistics firm", "€3.4M", "22%", "6 months"],
+                                ["Insurer", "€850K", "9%", "N/A"]]
+
+
+def test_a_lone_dash_is_an_empty_cell_and_a_range_dash_is_not_cut() -> None:
+    rows = ["CityBeforeAfterCached", "Oslo80–120 ms20–35 msYes", "Lima140–210 ms45–60 msYes",
+            "Perth180–260 ms—No"]
+    assert glued_rows(rows) == [["City", "Before", "After", "Cached"],
+                                ["Oslo", "80–120 ms", "20–35 ms", "Yes"],
+                                ["Lima", "140–210 ms", "45–60 ms", "Yes"],
+                                ["Perth", "180–260 ms", "—", "No"]]
+
+
+def test_all_capitals_header_words_are_cut_apart() -> None:
+    rows = ["FIELDDESCRIPTION", "Client-TokenA value the client sends with each call.",
+            "Rate-LimitThe number of calls allowed per minute.",
+            "Retry-AfterSeconds to wait before the next call."]
+    assert glued_rows(rows) == [["FIELD", "DESCRIPTION"],
+                                ["Client-Token", "A value the client sends with each call."],
+                                ["Rate-Limit", "The number of calls allowed per minute."],
+                                ["Retry-After", "Seconds to wait before the next call."]]
+
+
+def test_a_version_is_never_cut_inside() -> None:
+    rows = ["MetricBefore v2.0After v2.0", "Page load (p95)3.1 s0.9 s",
+            "Error rate1.4%0.2%", "Rows read per query2.1B410M"]
+    assert glued_rows(rows) == [["Metric", "Before v2.0", "After v2.0"],
+                                ["Page load (p95)", "3.1 s", "0.9 s"],
+                                ["Error rate", "1.4%", "0.2%"],
+                                ["Rows read per query", "2.1B", "410M"]]
+
+
+def test_sql_starting_with_a_bare_select_line_is_one_block() -> None:
+    sql = "SELECT\n  region,\n  SUM(total) AS revenue\nFROM orders\nGROUP BY region;"
+    page = f"A headline for the page\n\n#Query\n\nRun this:\n\n{sql}\n\nThat is all.\n"
+    assert [(c.language, c.code) for c in _parsed(page).code_blocks] == [("sql", sql)]
+
+
+def test_api_and_webhook_tags_are_not_cut_inside() -> None:
+    assert split_glued_tags("paymentsapiwebhooks") == ["payments", "api", "webhooks"]

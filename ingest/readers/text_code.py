@@ -28,7 +28,7 @@ JS_START = re.compile(
     r"(?:export\s+)?type\s+\w+\s*=|console\.\w+\(|module\.exports|"
     r"(?:await\s+)?fetch\(|document\.\w+|window\.\w+)")
 SQL_START = re.compile(
-    r"^\s*(?:SELECT\s|INSERT\s+INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|"
+    r"^\s*(?:SELECT(?:\s|$)|INSERT\s+INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s|"
     r"CREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP\s+)?(?:TABLE|VIEW|INDEX|UNIQUE|FUNCTION)\s|"
     r"ALTER\s+TABLE\s|DROP\s+(?:TABLE|VIEW|INDEX)\s|WITH\s+\w+\s+AS\s*\()")
 SQL_MORE = re.compile(r"^\s*(?:FROM|WHERE|AND|OR|JOIN|LEFT|RIGHT|INNER|OUTER|FULL|CROSS|"
@@ -158,10 +158,12 @@ def _heading_between_blanks(lines: list[str], k: int) -> bool:
 
 
 def _continues(previous: str, line: str) -> bool:
-    """An indented line under a line that opens a block (`:`, `{`, `(`, `,`) or is indented."""
+    """An indented line under a line that opens a block (`:`, `{`, `(`, `,`, a bare SQL clause
+    keyword such as `SELECT`) or is indented."""
     indented = line[:1] in (" ", "\t")
-    return indented and (previous[:1] in (" ", "\t") or bool(re.search(r"[:{(\[,\\]\s*$",
-                                                                         previous)))
+    clause = bool(SQL_MORE.match(previous)) and previous.strip().isupper()
+    return indented and (previous[:1] in (" ", "\t") or clause or
+                         bool(re.search(r"[:{(\[,\\]\s*$", previous)))
 
 
 def _depth(line: str) -> int:

@@ -14,6 +14,7 @@ from functools import cache
 
 import wordninja
 
+VERSION = re.compile(r"v\d+(?:\.\d+)+(?![\d.])")
 DECIMAL_END = re.compile(r"\d\.\d+$")
 DECIMAL = re.compile(r"\d+\.\d")
 THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)")
@@ -32,13 +33,29 @@ def candidates(row: str, brands: frozenset[str] = frozenset()) -> list[Cut]:
     """Places in `row` where one cell may end and the next begin, with their strength.
     `brands`: camel-case words the page writes elsewhere (`OpenTelemetry` in its prose), which
     are one word, not two glued cells."""
-    cuts = []
+    cuts, capitals = [], _capital_words(row)
     for i in range(1, len(row)):
         inside = row[i - 1].isalpha() and row[i].isalpha() and _token(row, i) in brands
-        strength = 0.1 if inside else _strength(row, i)
+        strength = 0.1 if inside else capitals.get(i) or _strength(row, i)
         if strength > 0:
             cuts.append(Cut(i, strength))
     return cuts
+
+
+def _capital_words(row: str) -> dict[int, float]:
+    """`PACKAGEAFFECTED`, `HEADERMEANING`: an all-capitals header glues words with no change of
+    case, so a run that splits wholly into known words (two letters or more each) is cut
+    between them."""
+    found = {}
+    for match in re.finditer(r"(?<![A-Za-z])[A-Z]{6,}(?![a-z])", row):
+        words = wordninja.split(match[0].lower())
+        if len(words) < 2 or any(len(w) < 2 or w not in _known_words() for w in words):
+            continue
+        at = match.start()
+        for word in words[:-1]:
+            at += len(word)
+            found[at] = 0.6
+    return found
 
 
 def _strength(row: str, i: int) -> float:
@@ -46,6 +63,12 @@ def _strength(row: str, i: int) -> float:
     after = row[i + 1] if i + 1 < len(row) else ""
     if a.isspace() or b.isspace():
         return 0.0
+    if _dash_cell(row, i):
+        return 0.7  # `260 ms—No`, `Ultra—88.3%`: a dash standing for an empty cell
+    if VERSION.match(row[i:]) and (a.isalnum() or a in "\"')") and a != "v":
+        return 0.9  # `80v1.0`, `"double"v1.2`: a version starts its cell
+    if a == "v" and b.isdigit() and VERSION.match(row[i - 1:]) and not row[i - 2:i - 1].isalnum():
+        return 0.0  # `v3.0`: never cut inside a version
     if b.isupper():
         if UNIT_END.search(row[:i]) and (a.islower() or len(_word_after(row, i)) > 2):
             return 1.0  # `400 msPause`, `8 TB/sNot`: a unit ends its figure's cell
@@ -90,6 +113,16 @@ def _strength(row: str, i: int) -> float:
     return 0.0
 
 
+def _dash_cell(row: str, i: int) -> bool:
+    """A dash glued on both sides as a cell of its own (`ms—No`), not a range (`80–120`)."""
+    a, b = row[i - 1], row[i]
+    after = row[i + 1] if i + 1 < len(row) else ""
+    before_dash = b in "—–" and not after.isspace() and (a.isalnum() or a in "%)")
+    if before_dash and not (a.isdigit() and after.isdigit()):
+        return True
+    return a in "—–" and (b.isupper() or b in "$€£¥") and bool(row[i - 2:i - 1].strip())
+
+
 def _suffix_cut(row: str, i: int) -> float:
     """`MI355XAMD`: a model number's letter suffix, then an all-capitals name (`AMD`); sure
     only when that name is a known word, else a guess never trusted."""
@@ -113,8 +146,8 @@ def _camel(row: str, i: int) -> float:
     starts with a capital, so after a lower-case word glued to one (`checksCloudWatch`) the
     first capital is the cell boundary and the later ones are inside the brand."""
     left, right = _word_before(row, i), _word_after(row, i)
-    if (left + right).lower() in _known_words():
-        return 0.1
+    if (left + right).lower() in _known_words() or re.fullmatch(r"[a-z]+", row[:i]):
+        return 0.1  # a known word, or a camelCase name opening the row (`lineWidth`)
     if re.match(r"[a-z]{3,}[A-Z]", row[row.rfind(" ", 0, i) + 1:i]):
         return 0.4  # `checksCloud|Watch`: a lower-case word ended the cell at `checks|Cloud`
     follows = row[i + len(right):i + len(right) + 1]

@@ -43,13 +43,14 @@ def split_rows(rows: list[str], brands: frozenset[str] = frozenset()) -> list[li
         grid, score = _fit(rows, cuts, k)
         if grid is not None:
             results.append((score, k, grid))
-    results = sorted((r for r in results if _trusted(rows, cuts, r[2])), key=lambda r: -r[0])
+    # a column count whose grid is a guess (untrusted, or a row with a close runner-up) drops out
+    results = sorted((r for r in results if _trusted(rows, cuts, r[2])
+                      and _ambiguity_free(rows, cuts, r[2])), key=lambda r: -r[0])
     if not results:
         return None
     if len(results) > 1 and results[0][0] - results[1][0] < K_MARGIN * len(rows):
         return None
-    best = results[0][2]
-    return best if _ambiguity_free(rows, cuts, best) else None
+    return results[0][2]
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def _is_number(cell: str) -> bool:
 def _cell_cost(cell: str, column: int, profile: Profile | None) -> float:
     if not cell:
         return math.inf
-    cost = 1.5 if len(cell) == 1 or re.match(r"^[A-Z]\s", cell) else 0.0
+    cost = 1.5 if (len(cell) == 1 and cell not in "—–-") or re.match(r"^[A-Z]\s", cell) else 0.0
     if NUMERIC_CHARS.match(cell) and not NUMBER.match(cell):
         cost += 2.0  # `-0.80.4`: two numbers left glued in one cell
     if profile is None:

@@ -19,7 +19,7 @@ MAX_JOINED = 3  # a product name split into more pieces than this is not recogni
 # would be cut inside them (`fin|tech`, `ku|berne|tes`, `node|js`). They cost as much as a
 # common word. Tag vocabulary, not words of any one page.
 _TECH_WORDS = """
-    adtech airflow ansible appsec aws bigquery blockchain chatgpt chiplets cicd cloudflare
+    adtech airflow ansible api apis appsec aws bigquery blockchain chatgpt chiplets cicd cloudflare
     cloudnative cybersecurity databricks datacenters dbt defi deno devops devsecops dynamodb
     edtech fediverse finops finserv fintech firebase gcp genai github gitlab gitops golang
     grafana graphql hadoop healthtech hbm huggingface infosec insurtech istio jupyter k8s kotlin
@@ -27,7 +27,8 @@ _TECH_WORDS = """
     nodejs npm numpy observability openai opentelemetry paytech postgres postgresql proptech
     pypi pytorch ransomware reactjs redis regtech riscv secops serverless siem sqlite sre
     stablecoin stablecoins supabase tensorflow tpu tsmc vercel vuejs wasm web3 webassembly
-    webdev webpack xgboost zerotrust
+    webdev webhook webhooks webpack xgboost zerotrust
+    idempotency saas sdk sdks
 """
 TECH_WORDS = frozenset(_TECH_WORDS.split())
 TECH_WORD_COST = 11.0
