@@ -15,7 +15,8 @@ from ingest.readers.text_code import find_code
 FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 MARKED_HEADING = re.compile(r"^(#{1,6})(?!#)\s*(\S.*?)\s*(?:[¶🔗]\s*)?#*\s*$")
 # A heading copied with its permalink: `Installation¶` (Sphinx), `Why it drops #` (Hugo themes).
-ANCHORED = re.compile(r"^(?![#\s])(.*?\w.*?)(?:\s*[¶🔗]|\s+#)\s*$")
+# One lazy group only: `.*?\w.*?` backtracked quadratically on long lines (seconds per page).
+ANCHORED = re.compile(r"^(?![#\s])(.*?)(?:\s*[¶🔗]|\s+#)\s*$")
 ANCHORED_COUNT = 2  # read as `##`: a section, like a dump's own `##` markers
 HASHTAG_WORDS = re.compile(r"^#[\w-]+(?:\s+#[\w-]+)+$|^#[a-z][\w-]*$")
 PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -106,8 +107,9 @@ def marked_heading(line: str) -> tuple[int, str] | None:
     match = MARKED_HEADING.match(stripped)
     if match and re.search(r"\w", match.group(2)):
         return len(match.group(1)), match.group(2)
-    anchored = ANCHORED.match(stripped)
-    if anchored and len(anchored[1].split()) <= 12 and not anchored[1].endswith("."):
+    anchored = ANCHORED.match(stripped) if stripped.endswith(("¶", "🔗", "#")) else None
+    if anchored and re.search(r"\w", anchored[1]) and len(anchored[1].split()) <= 12 \
+            and not anchored[1].endswith("."):
         return ANCHORED_COUNT, anchored[1]
     return None
 
