@@ -147,8 +147,33 @@ def nested_page(depth: int = 20_000) -> bytes:
             + "</div>" * depth + "\n</body></html>\n").encode("utf-8")
 
 
+def long_dump(megabytes: float = 2.0, seed: int = 1) -> bytes:
+    """A browser text dump of `megabytes`: the article, then pasted material of every shape the
+    text reader looks at (long unbroken lines, `#` lines, table-like and code-like runs), so a
+    rule that backtracks or compares every line with every other shows here."""
+    rng = random.Random(seed)
+    lines = ["Back to Blog", "", TITLE, "", "March 12, 2024by Jane Doe", "", *ARTICLE_PARAGRAPHS]
+    words = " ".join(ARTICLE_PARAGRAPHS).split()
+    size = 0
+    while size < megabytes * 1e6:
+        kind = rng.randrange(4)
+        if kind == 0:
+            line = " ".join(rng.choice(words) for _ in range(rng.randrange(200, 4000)))
+        elif kind == 1:
+            line = f"#{rng.choice(words).title()} {rng.choice(words)}"
+        elif kind == 2:
+            line = "".join(rng.choice(words).title() for _ in range(rng.randrange(3, 12)))
+        else:
+            line = f"    value_{rng.randrange(999)} = compute({rng.choice(words)!r})"
+        lines += [line, ""] if rng.random() < 0.5 else [line]
+        size += len(line) + 1
+    return "\n".join(lines).encode("utf-8")
+
+
 PAGES = {"heavy": lambda args: heavy_page(args.megabytes),
-         "nested": lambda args: nested_page(args.depth)}
+         "nested": lambda args: nested_page(args.depth),
+         "textdump": lambda args: long_dump()}
+SUFFIX = {"textdump": ".txt"}
 
 
 def child(path: Path, cpu: int | None) -> dict:
@@ -225,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     results, failed = {}, False
     with tempfile.TemporaryDirectory(prefix="newskb-hostile-") as folder:
         for name in [args.only] if args.only else list(PAGES):
-            path = Path(folder) / f"{name}.html"
+            path = Path(folder) / f"{name}{SUFFIX.get(name, '.html')}"
             path.write_bytes(PAGES[name](args))
             result = run_page(name, path, cpu)
             result.setdefault("bytes", path.stat().st_size)
