@@ -9,13 +9,12 @@ worker runs it unchanged.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import datetime
 from itertools import islice
 from typing import TypeVar
 
-from ingest import pipeline
 from ingest.errors import IngestError
 from ingest.models import Article, Format
 from ingest.sources import RawDocument
@@ -27,45 +26,59 @@ WINDOW = 4
 
 Parsed = Article | IngestError
 T = TypeVar("T")
+R = TypeVar("R")
 
 
-def parse_one(raw: RawDocument, format: Format | None, now: datetime | None) -> Parsed:
-    """Parse one document; any failure becomes an IngestError naming it."""
+def parse_one(raw: RawDocument, format: Format | None, now: datetime | None,
+              prepare: Callable[[Article], R] | None = None) -> Parsed | R:
+    """Parse one document (and `prepare` the Article); any failure becomes an IngestError."""
+    from ingest import pipeline  # here: loading the parsers is for those who parse
+
     try:
-        return pipeline.parse(raw, format, now=now)
+        article = pipeline.parse(raw, format, now=now)
+        return article if prepare is None else prepare(article)
     except IngestError as error:
         return error
     except Exception as error:  # one bad file never sinks the batch
         return IngestError(raw.origin, f"unexpected error ({type(error).__name__}: {error})")
 
 
-def _parse_chunk(chunk: list[RawDocument | T], format: Format | None,
-                 now: datetime | None) -> list[Parsed | None]:
-    return [parse_one(item, format, now) if isinstance(item, RawDocument) else None
+def _parse_chunk(chunk: list[RawDocument | T], format: Format | None, now: datetime | None,
+                 prepare: Callable[[Article], R] | None = None) -> list[Parsed | R | None]:
+    return [parse_one(item, format, now, prepare) if isinstance(item, RawDocument) else None
             for item in chunk]
 
 
 def parse_all(items: Iterable[RawDocument | T], jobs: int, format: Format | None = None,
-              now: datetime | None = None) -> Iterator[tuple[RawDocument | T, Parsed | None]]:
+              now: datetime | None = None, prepare: Callable[[Article], R] | None = None
+              ) -> Iterator[tuple[RawDocument | T, Parsed | R | None]]:
     """Yield (item, Article or IngestError) in input order, parsing with `jobs` processes.
 
     Items that are not documents (a caller's already-decided outcomes) pass through with None,
-    in their place, so everything a caller reports stays in input order.
+    in their place, so everything a caller reports stays in input order. `prepare`, a
+    module-level function, turns each Article into what the caller needs where it was parsed:
+    in a worker, that is what comes back instead of the Article (`store.rows`: plain tuples,
+    much cheaper to send between processes than a pydantic model).
     """
     if jobs <= 1:
         for item in items:
-            yield item, _parse_chunk([item], format, now)[0]
+            yield item, _parse_chunk([item], format, now, prepare)[0]
         return
     chunks = _chunks(items)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[tuple[list[RawDocument | T], Future[list[Parsed | None]]]] = deque()
-        for chunk in islice(chunks, jobs * WINDOW):
-            pending.append((chunk, pool.submit(_parse_chunk, chunk, format, now)))
+
+        def submit(chunk: list[RawDocument | T]) -> Future[list[Parsed | R | None]] | None:
+            if not any(isinstance(item, RawDocument) for item in chunk):
+                return None  # nothing to parse (a re-import's unchanged files): no round trip
+            return pool.submit(_parse_chunk, chunk, format, now, prepare)
+
+        pending: deque[tuple[list[RawDocument | T], Future[list[Parsed | R | None]] | None]]
+        pending = deque((chunk, submit(chunk)) for chunk in islice(chunks, jobs * WINDOW))
         while pending:
             chunk, future = pending.popleft()
-            yield from zip(chunk, future.result(), strict=True)
-            for more in islice(chunks, 1):
-                pending.append((more, pool.submit(_parse_chunk, more, format, now)))
+            results = future.result() if future is not None else [None] * len(chunk)
+            yield from zip(chunk, results, strict=True)
+            pending.extend((more, submit(more)) for more in islice(chunks, 1))
 
 
 def _chunks(items: Iterable[T]) -> Iterator[list[T]]:

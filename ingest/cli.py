@@ -9,17 +9,22 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from tabulate import tabulate
 
 from ingest import browse, exports, importer, queries, sources, store
+from ingest.errors import IngestError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
 
 app = typer.Typer(
     help="Turn saved news articles into a queryable SQLite knowledge base.",
@@ -78,18 +83,94 @@ def import_(
     db.parent.mkdir(parents=True, exist_ok=True)
     locations = sources.discover(paths)
     database, now, fmt = store.connect(db), datetime.now(UTC), format and format.value
-    with typer.progressbar(length=len(locations), label="Importing", file=sys.stderr,
-                           hidden=len(locations) < 20 or engine is Engine.dask) as progress:
-        if engine is Engine.dask:
-            from ingest import cluster
+    console = None if quiet or len(locations) < PROGRESS_FROM else _progress_console()
+    progress = ImportProgress(console, _expected_docs(locations))
+    if engine is Engine.dask:
+        from ingest import cluster
 
-            shard_dir = shards or db.parent / f".{db.stem}-shards"
-            events = cluster.run(database, locations, scheduler=scheduler, shard_dir=shard_dir,
-                                 format=fmt, now=now)
-        else:
-            events = importer.run(database, locations, jobs=jobs, format=fmt, now=now,
-                                  advance=lambda: progress.update(1))
-        _report(events, quiet)
+        shard_dir = shards or db.parent / f".{db.stem}-shards"
+        events = cluster.run(database, locations, scheduler=scheduler, shard_dir=shard_dir,
+                             format=fmt, now=now)
+    else:
+        events = importer.run(database, locations, jobs=jobs, format=fmt, now=now,
+                              advance=progress.advance)
+    with progress:
+        _report(progress.follow(events), quiet)
+
+
+PROGRESS_FROM = 20
+"""Fewer inputs than this finish before a progress bar would say anything useful."""
+
+
+def _progress_console() -> Console | None:
+    """A console on stderr when it is a terminal: the bar is for people, not for logs."""
+    from rich.console import Console  # only when a bar may be drawn: it takes a while to load
+
+    console = Console(stderr=True)
+    return console if console.is_terminal else None
+
+
+def _expected_docs(locations: list[str | IngestError]) -> int | None:
+    """How many documents the locations hold: one each, unknown when archives or exports."""
+    if any(isinstance(loc, str) and (loc.endswith(sources.EXPORT_SUFFIX)
+                                     or sources.is_archive(loc)) for loc in locations):
+        return None
+    return len(locations)
+
+
+class ImportProgress:
+    """A progress bar on stderr: documents done of expected, docs/s and failures so far.
+
+    Nothing is drawn without a console (`-q`, or stderr not a terminal). While it is drawn,
+    lines printed to stderr (and to stdout when that is the same terminal) go above it.
+    Documents count as done on `advance` (the importer calls it as each is stored, before its
+    batch commits and its event is reported) or, for a run that does not call it, on their
+    events; failures are counted from the events.
+    """
+
+    def __init__(self, console: Console | None, total: int | None) -> None:
+        self.done = self.failed = 0
+        self._advanced = False
+        self._bar: Progress | None = None
+        if console is not None:
+            from rich import progress as bar
+
+            self._bar = bar.Progress(
+                bar.TextColumn("Importing"), bar.BarColumn(), bar.MofNCompleteColumn(),
+                bar.TextColumn("docs"), _rate_column(),
+                bar.TextColumn("[red]{task.fields[failed]:,} failed"),
+                bar.TimeElapsedColumn(), bar.TimeRemainingColumn(),
+                console=console, redirect_stdout=sys.stdout.isatty(), redirect_stderr=True)
+            self._task = self._bar.add_task("import", total=total, failed=0)
+
+    def __enter__(self) -> ImportProgress:
+        if self._bar is not None:
+            self._bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+    def advance(self) -> None:
+        self._advanced = True
+        self.done += 1
+        self._draw()
+
+    def follow(self, events: Iterable[importer.Event]) -> Iterator[importer.Event]:
+        """The events, counted; the bar is drawn a last time once they are all through."""
+        for event in events:
+            self.failed += event.outcome == "failed"
+            if not self._advanced:
+                self.done += 1
+            self._draw()
+            yield event
+        if self._bar is not None:
+            self._bar.stop()  # before the summary line, so that line comes last
+
+    def _draw(self) -> None:
+        if self._bar is not None:
+            self._bar.update(self._task, completed=self.done, failed=self.failed)
 
 
 @app.command()
@@ -104,12 +185,28 @@ def merge(
     _report(importer.merge(store.connect(db), shard_paths), quiet)
 
 
+def _rate_column() -> Any:
+    """docs/s since the start: steadier than a moving window when batches land at once."""
+    from rich.progress import ProgressColumn, Task
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            elapsed = task.elapsed or 0.0
+            rate = task.completed / elapsed if elapsed > 0.5 else 0.0
+            return Text(f"{rate:,.0f} docs/s", style="progress.data.speed")
+
+    return Rate()
+
+
 def _report(events: Iterable[importer.Event], quiet: bool) -> None:
     counts: Counter[str] = Counter()
     for event in events:
         counts[event.outcome] += 1
         if event.outcome == "failed" or not quiet:
-            typer.echo(str(event), err=event.outcome == "failed")
+            # The stream named, not err=True: click would otherwise write past a progress
+            # bar's stand-in for sys.stderr, and the line would land inside the bar.
+            typer.echo(str(event), file=sys.stderr if event.outcome == "failed" else sys.stdout)
     typer.echo(", ".join(f"{counts[o]} {o}" for o in ("imported", "replaced", "unchanged",
                                                       "failed")))
     if counts["failed"]:

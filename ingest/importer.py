@@ -8,17 +8,21 @@ parsing, which is what makes re-importing a folder fast.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
 import sqlite_utils
 
-from ingest import batch, pipeline, queries, sources, store
+from ingest import __version__, batch, sources, store
 from ingest.errors import IngestError
 from ingest.models import Article, Format
 from ingest.sources import RawDocument
+
+PARSER_VERSION = __version__
+"""`pipeline.PARSER_VERSION`, named without importing the parsers: a re-import parses nothing,
+and they take a quarter of a second to load."""
 
 Outcome = Literal["imported", "replaced", "unchanged", "failed"]
 
@@ -42,13 +46,14 @@ def run(db: sqlite_utils.Database, locations: list[str | IngestError], *, jobs: 
         known: Mapping[str, str] | None = None) -> Iterator[Event]:
     """Import every location into `db`, yielding what happened to each.
 
-    `advance` is called once per location read, for a progress bar. `known` maps sources to the
-    content hash another database already holds for them (a shard's main database): those count
-    as unchanged too.
+    Articles are written in batches (`store.Writer`), and an article's event is yielded once
+    its batch is committed, so what was reported is stored. `advance` is called as each
+    document is done (stored, failed or unchanged), ahead of its event, for a progress bar.
+    `known` maps sources to the content hash another database already holds for them (a
+    shard's main database): those count as unchanged too.
     """
     def to_parse() -> Iterator[RawDocument | Article | Event]:
         for location in locations:
-            advance()
             for item in _read(location):
                 if isinstance(item, RawDocument) and known and \
                         known.get(item.origin) == item.content_hash:
@@ -59,15 +64,40 @@ def run(db: sqlite_utils.Database, locations: list[str | IngestError], *, jobs: 
     imported_at = now.isoformat(timespec="seconds")
     if len(locations) <= batch.CHUNK:
         jobs = 1  # starting workers costs more than parsing a handful of files
-    for item, parsed in batch.parse_all(to_parse(), jobs, format, now):
-        if isinstance(item, Event):
-            yield item
-        elif isinstance(item, Article):
-            yield _store(db, item.source, item, imported_at)
-        elif isinstance(parsed, IngestError):
-            yield Event("failed", parsed.source, parsed.reason)
-        elif parsed is not None:
-            yield _store(db, item.origin, parsed, imported_at)
+    with store.Writer(db) as writer:
+        held: list[Event] = []  # events of the open batch, reported once it is committed
+        for item, parsed in batch.parse_all(to_parse(), jobs, format, now, store.rows):
+            if isinstance(item, Event):
+                event = item
+            elif isinstance(item, Article):
+                event = _store(writer, item.source, store.rows(item), imported_at)
+            elif isinstance(parsed, IngestError):
+                event = Event("failed", parsed.source, parsed.reason)
+            elif parsed is not None:
+                event = _store(writer, item.origin, parsed, imported_at)
+            else:
+                continue
+            advance()
+            if writer.rolled_back():  # a failure took the whole batch with it
+                held = [_unstored(e, event.detail) for e in held]
+            if not writer.open:
+                yield from held
+                held = []
+                yield event
+                continue
+            held.append(event)
+            if writer.full:
+                writer.commit()
+                yield from held
+                held = []
+        writer.commit()
+        yield from held
+
+
+def _unstored(event: Event, reason: str) -> Event:
+    if event.outcome in ("imported", "replaced"):
+        return Event("failed", event.source, reason)
+    return event
 
 
 def _read(location: str | IngestError) -> Iterator[RawDocument | Article | Event]:
@@ -78,10 +108,29 @@ def _read(location: str | IngestError) -> Iterator[RawDocument | Article | Event
         yield from _exported(location)
     elif sources.is_archive(location):
         for raw in sources.iter_warc(location):
-            yield Event("failed", raw.source, raw.reason) if isinstance(raw, IngestError) else raw
+            yield Event("failed", raw.source, raw.reason) if isinstance(raw, IngestError) \
+                else _Hashed.of(raw)
     else:
         raw = sources.load(location)
-        yield Event("failed", raw.source, raw.reason) if isinstance(raw, IngestError) else raw
+        yield Event("failed", raw.source, raw.reason) if isinstance(raw, IngestError) \
+            else _Hashed.of(raw)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hashed(RawDocument):
+    """A RawDocument whose SHA-256 is computed once: the unchanged check needs it before
+    parsing, and the parse (here or in a worker) needs it again for the Article."""
+
+    known_hash: str = ""
+
+    @classmethod
+    def of(cls, raw: RawDocument) -> _Hashed:
+        return cls(**{f.name: getattr(raw, f.name) for f in fields(raw)},
+                   known_hash=raw.content_hash)
+
+    @property
+    def content_hash(self) -> str:
+        return self.known_hash
 
 
 def _exported(location: str) -> Iterator[Article | Event]:
@@ -91,16 +140,22 @@ def _exported(location: str) -> Iterator[Article | Event]:
             yield Event("failed", line.source, line.reason)
             continue
         try:
-            yield pipeline.from_export(line[1], line[0])
+            yield _from_export(line[1], line[0])
         except IngestError as error:
             yield Event("failed", error.source, error.reason)
+
+
+def _from_export(line: bytes, origin: str) -> Article:
+    from ingest import pipeline
+
+    return pipeline.from_export(line, origin)
 
 
 def _skip_if_unchanged(db: sqlite_utils.Database,
                        item: RawDocument | Article | Event) -> RawDocument | Article | Event:
     """An `unchanged` event for bytes already stored by this parser, else the item."""
     if isinstance(item, RawDocument):
-        source, content_hash, version = item.origin, item.content_hash, pipeline.PARSER_VERSION
+        source, content_hash, version = item.origin, item.content_hash, PARSER_VERSION
     elif isinstance(item, Article):
         source, content_hash, version = item.source, item.content_hash, item.parser_version
     else:
@@ -110,23 +165,31 @@ def _skip_if_unchanged(db: sqlite_utils.Database,
     return item
 
 
-def _store(db: sqlite_utils.Database, origin: str, article: Article, imported_at: str) -> Event:
+def _store(writer: store.Writer, origin: str, article: store.Rows, imported_at: str) -> Event:
     try:
-        outcome = store.save(db, article, imported_at)
+        outcome = writer.save(article, imported_at)
     except Exception as error:  # a store failure rolls back this article only
         return Event("failed", origin, f"not stored ({type(error).__name__}: {error})")
-    return Event(outcome, origin, article.metadata.title or "(untitled)")
+    return Event(outcome, origin, article.title or "(untitled)")
 
 
 def merge(db: sqlite_utils.Database, shards: list[Path]) -> Iterator[Event]:
-    """Store every article of each shard database in `db`; full-text indexes are built once."""
-    with store.bulk(db):
+    """Store every article of each shard database in `db`, in batches like an import."""
+    with store.Writer(db) as writer:
         for shard in shards:
             if not shard.is_file():
                 yield Event("failed", str(shard), "no such shard database")
                 continue
             source = store.connect(shard)
-            for article_id in queries.article_ids(source):
-                article = queries.load_article(source, article_id)
-                yield _store(db, article.source, article, article.imported_at or "")
+            held: list[Event] = []
+            for rows in store.stored_rows(source):
+                held.append(_store(writer, rows.source, rows, rows.imported_at or ""))
+                if writer.rolled_back():
+                    held = [_unstored(e, held[-1].detail) for e in held]
+                if writer.full:
+                    writer.commit()
+                    yield from held
+                    held = []
             source.close()
+            writer.commit()
+            yield from held

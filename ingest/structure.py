@@ -10,11 +10,15 @@ A table's caption is written as a pandoc-style `Table: caption` paragraph right 
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import block as _block_rule
+from markdown_it.rules_core import inline as _inline_rule
+from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
 
 from ingest.models import Block, CodeBlock, Link, Section, Table
@@ -28,6 +32,55 @@ FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
 @cache
 def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+@cache
+def _core_rules() -> tuple[list, list]:  # type: ignore[type-arg]
+    """markdown-it's core rules, split after the block rule: block structure, then inline."""
+    rules = _parser().core.ruler.getRules("")
+    split = rules.index(_block_rule) + 1
+    return rules[:split], rules[split:]
+
+
+def _blocks(markdown: str) -> StateCore:
+    """The block-level parse: headings, paragraphs, lists... with their inline text unparsed."""
+    state = StateCore(markdown, _parser(), {})
+    for rule in _core_rules()[0]:
+        rule(state)
+    return state
+
+
+def _tokens(markdown: str) -> list[Token]:
+    """The parse `_Walker` needs, reusing `settle_title`'s block parse when it was of this same
+    Markdown (it usually is: pipeline calls the two in a row).
+
+    It is `_parser().parse(markdown)` but for one thing: inline text that cannot hold a link
+    (no `[`, no `<`) is not parsed into children, since children are only read for links.
+    """
+    settled, _settled.last = getattr(_settled, "last", None), None
+    state = settled[1] if settled is not None and settled[0] == markdown else _blocks(markdown)
+    for rule in _core_rules()[1]:
+        if rule is _inline_rule and not state.md.options.get("linkify"):
+            _inline_links(state)
+        else:
+            rule(state)
+    return state.tokens
+
+
+def _inline_links(state: StateCore) -> None:
+    """markdown-it's core `inline` rule, for the inline tokens that may hold a link."""
+    md = state.md
+    for token in state.tokens:
+        if token.type == "inline":
+            if token.children is None:
+                token.children = []
+            if "[" in token.content or "<" in token.content:
+                md.inline.parse(token.content, md, state.env, token.children)
+
+
+_settled = threading.local()
+"""`last`: the block parse `settle_title` made of the Markdown it returned unchanged, as
+(markdown, state), taken by `parse`. Per thread, so a state is never parsed on by two."""
 
 
 @dataclass
@@ -56,16 +109,19 @@ def settle_title(markdown: str, title: str | None) -> tuple[str, str | None]:
     title is prepended and every heading is shifted so the shallowest becomes level 2.
     """
     lines = markdown.splitlines(keepends=True)
-    tokens = _parser().parse(markdown)
+    state = _blocks(markdown)  # headings need no inline parse
+    tokens = state.tokens
     headings = [(t, int(t.tag[1])) for t in tokens if t.type == "heading_open"]
     texts = [clean_heading(tokens[i + 1].content) for i, t in enumerate(tokens)
              if t.type == "heading_open"]
     opens = bool(headings) and (headings[0][0].map or [0])[0] == _first_content_line(lines)
     if opens and headings[0][1] == 1 and (title is None or _same(texts[0], title)):
         if sum(level == 1 for _, level in headings) == 1:
+            _settled.last = (markdown, state)
             return markdown, title or texts[0]
         return _relevel(lines, headings[1:], texts[1:]), title or texts[0]
     if title is None:
+        _settled.last = (markdown, state)
         return markdown, None
     body = _relevel(lines, headings, texts)
     return f"# {title}\n\n{body.lstrip()}", title
@@ -94,7 +150,7 @@ def _relevel(lines: list[str], headings: list[tuple[Token, int]], texts: list[st
 
 def parse(markdown: str) -> Structure:
     """Split Markdown into sections, blocks, tables, code blocks and links."""
-    tokens = _parser().parse(markdown)
+    tokens = _tokens(markdown)
     line_starts = [0, *accumulate(len(line) for line in markdown.splitlines(keepends=True))]
     walker = _Walker(markdown, line_starts)
     walker.walk(tokens)

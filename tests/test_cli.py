@@ -1,5 +1,6 @@
 """The newskb command, run with CliRunner against a temporary database each time."""
 
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -111,3 +112,48 @@ def test_every_command_has_help_text(newskb: Newskb) -> None:
         result = CliRunner().invoke(app, [command, "--help"])
         assert result.exit_code == 0
         assert "--db" in result.output
+
+
+def _folder_of_articles(root: Path, n: int, broken: int = 0) -> Path:
+    root.mkdir()
+    for i in range(n):
+        (root / f"{i:03}.md").write_text(ARTICLE.replace("30%", f"{i}%"), encoding="utf-8")
+    for i in range(broken):
+        (root / f"broken-{i}.txt").write_bytes(b"")
+    return root
+
+
+def test_import_draws_a_progress_bar_with_rate_and_failures_on_a_terminal(
+        newskb: Newskb, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rich.console import Console
+
+    from ingest import cli
+
+    screen = io.StringIO()
+    terminal = Console(file=screen, force_terminal=True, width=150, color_system=None)
+    monkeypatch.setattr(cli, "_progress_console", lambda: terminal)
+    folder = _folder_of_articles(tmp_path / "many", 24, broken=1)
+    result = newskb("import", str(folder))
+    assert result.exit_code == 1  # one file failed
+    drawn = screen.getvalue()
+    assert "Importing" in drawn
+    assert "25/25 docs" in drawn
+    assert "docs/s" in drawn
+    assert "1 failed" in drawn
+    assert "24 imported, 0 replaced, 0 unchanged, 1 failed" in result.stdout
+
+
+def test_no_progress_bar_with_quiet_or_when_stderr_is_not_a_terminal(
+        newskb: Newskb, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ingest import cli
+
+    folder = _folder_of_articles(tmp_path / "many", 30)
+    result = newskb("import", str(folder))  # CliRunner's stderr is not a terminal
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    asked: list[bool] = []
+    monkeypatch.setattr(cli, "_progress_console", lambda: asked.append(True))
+    quiet = newskb("import", str(folder), "-q")
+    assert (quiet.stdout, quiet.stderr) == ("0 imported, 0 replaced, 30 unchanged, 0 failed\n",
+                                            "")
+    assert asked == []

@@ -107,3 +107,24 @@ def test_process_killed_inside_a_bulk_write_leaves_a_database_that_repairs(
     assert reopened.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH "
                             "'units'").fetchone() == (2,)
     assert reopened.execute("SELECT COUNT(*) FROM newskb_state").fetchone() == (0,)
+
+
+def test_scale_bench_copies_are_distinct_articles(tmp_path: Path) -> None:
+    """The bench's replicated corpus must import as new articles, not replace its originals."""
+    sys.path.insert(0, str(Path(__file__).parent.parent / "bench"))
+    import scale_bench
+
+    if not scale_bench.CORPUS.is_dir():
+        pytest.skip("the HTML benchmark corpus is not on this machine")
+    pages = scale_bench._pages()[:6]
+    urls = scale_bench._page_urls(pages)
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    for n in range(2):
+        for i, (page, url) in enumerate(zip(pages, urls, strict=True)):
+            (folder / f"{n}-{i}.html").write_bytes(scale_bench._copy(page, url, n))
+    result = _run("import", str(folder), "--db", str(tmp_path / "kb.db"), "-q")
+    counts = {word: int(n) for n, word in (part.split() for part in
+                                            result.stdout.strip().split(", "))}
+    assert counts["replaced"] == counts["unchanged"] == 0
+    assert counts["imported"] + counts["failed"] == len(pages) * 2
