@@ -180,7 +180,7 @@ def merge(
     db: Db = DEFAULT_DB,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the summary.")] = False,
 ) -> None:
-    """Merge newskb databases into --db, building full-text indexes once."""
+    """Merge newskb databases into --db, a batch of articles per transaction."""
     db.parent.mkdir(parents=True, exist_ok=True)
     _report(importer.merge(store.connect(db), shard_paths), quiet)
 

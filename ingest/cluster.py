@@ -1,5 +1,5 @@
 """The same import on a Dask cluster: each task parses a slice of the inputs into its own SQLite
-shard, and the client merges the shards into the main database, building full-text indexes once.
+shard, and the client merges the shards into the main database in batched transactions.
 
 Workers read the input paths and write shards themselves, so inputs and the shard directory must
 be on storage every worker sees (a shared filesystem). `pipeline.parse` runs unchanged on them.
