@@ -11,7 +11,11 @@ from ingest.cli import app
 ROOT = Path(__file__).parent.parent
 SAMPLES = ROOT / "data" / "samples"
 FIXTURES = Path(__file__).parent / "fixtures"
-SEED = ROOT.parent / "shared" / "corpus" / "seed" / "000_49405ddd8d144df6.txt"
+BUNDLED_SEED = SAMPLES / "ichiban-anthropic-amazon.txt"
+# The user's own file when the shared corpus sits beside the checkout; the bundled copy (the
+# same bytes, checked in tests/test_samples.py) in a checkout anywhere else.
+USERS_SEED = ROOT.parent / "shared" / "corpus" / "seed" / "000_49405ddd8d144df6.txt"
+SEED = USERS_SEED if USERS_SEED.exists() else BUNDLED_SEED
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from tests.conftest import SAMPLES, SEED
+from tests.conftest import BUNDLED_SEED, SAMPLES, SEED, USERS_SEED
 
 Newskb = Callable[..., Result]
 
@@ -182,3 +182,8 @@ def test_importing_the_samples_twice_changes_nothing(newskb: Newskb, db_path: Pa
     assert f"0 imported, 0 replaced, {len(list(SAMPLES.iterdir()))} unchanged, 0 failed" \
         in second.stdout
     assert list(sqlite3.connect(db_path).iterdump()) == before
+
+
+@pytest.mark.skipif(not USERS_SEED.exists(), reason="the shared corpus is not beside this checkout")
+def test_the_bundled_seed_is_the_users_file_byte_for_byte() -> None:
+    assert BUNDLED_SEED.read_bytes() == USERS_SEED.read_bytes()
