@@ -43,7 +43,8 @@ def run(db: sqlite_utils.Database, locations: list[str | IngestError], *, schedu
     known = dict(db.execute("SELECT source, content_hash FROM articles").fetchall())
     tasks = [locations[i:i + TASK_SIZE] for i in range(0, len(locations), TASK_SIZE)]
     shards = [str(shard_dir / f"shard-{n:05d}.db") for n in range(len(tasks))]
-    cluster = None if scheduler else LocalCluster(processes=True, dashboard_address=None)
+    # ":0": any free port for the dashboard; the default 8787 may be taken by another cluster.
+    cluster = None if scheduler else LocalCluster(processes=True, dashboard_address=":0")
     with Client(scheduler or cluster) as client:
         futures = [client.submit(_import_shard, shard, task,
                                  {k: known[k] for k in task if isinstance(k, str) and k in known},
