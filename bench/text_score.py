@@ -36,40 +36,13 @@ from ingest.sources import RawDocument  # noqa: E402
 FIXTURES = ROOT / "tests" / "fixtures" / "text"
 # written blind; scored apart from `all`
 HELDOUT_DIRS = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")
-SEED = ROOT.parent / "shared" / "corpus" / "seed" / "000_49405ddd8d144df6.txt"
+# The user's seed, bundled byte for byte (tests/test_samples.py checks that); its expected
+# values sit beside the other fixtures' so the checks are written once.
+SEED = ROOT / "data" / "samples" / "ichiban-anthropic-amazon.txt"
+SEED_EXPECTED = FIXTURES / "seed.expected.json"
 FLOORS = Path(__file__).with_name("text_floors.json")
 VERBOSE = "--errors" in sys.argv
 FIGURES = ("headings", "table_cells", "code_blocks", "code_language", "metadata", "chrome")
-
-
-def seed_expected(text: str) -> dict:
-    """The seed's expectations, as in tests/pending/test_samples.py.txt (issue 4's checks)."""
-    lines = text.split("\n")
-    first = lines.index("import boto3")
-    last = next(i for i, line in enumerate(lines) if "print(chunk['completion']" in line)
-    title = ("Anthropic's $5B Amazon Investment and $100B Cloud Pledge: The New AI "
-             "Infrastructure Reality")
-    sections = ["Introduction", "What happened", "Why it matters", "Technical implications",
-                "Custom Silicon Co-Design", "Exascale Distributed Networking",
-                "Deep AWS Bedrock Integration", "What's next", "Conclusion"]
-    return {
-        "title": title, "authors": ["Ichiban Team"], "published": "2026-04-21",
-        "tags": ["ai", "infrastructure", "anthropic", "amazon", "cloud-computing"],
-        "headings": [[1, title]] + [[2, s] for s in sections],
-        "tables": [[
-            ["Infrastructure Domain", "Challenge at $100B Scale",
-             "Anticipated AWS Solution Focus"],
-            ["Compute", "Maximizing cluster utilization without hardware failures halting jobs.",
-             "Trainium UltraClusters, advanced fault-tolerant scheduling."],
-            ["Networking", "Petabit-scale, microsecond-latency interconnects between nodes.",
-             "Elastic Fabric Adapter (EFA) v2, custom Top-of-Rack switches."],
-            ["Storage", "Checkpointing exabytes of model state reliably in seconds.",
-             "Distributed FSx for Lustre, S3 Express One Zone integrations."],
-            ["Power/Thermal", "Managing gigawatt-level data center power consumption.",
-             "Liquid cooling at scale, dedicated sustainable AI regions."]]],
-        "code": [["python", "\n".join(lines[first:last + 1])]],
-        "absent": ["Back to Blog", "\nHero\n", "2026by"], "present": [],
-    }
 
 
 def cases() -> list[tuple[str, Path, dict]]:
@@ -78,8 +51,7 @@ def cases() -> list[tuple[str, Path, dict]]:
     found = [(p.stem if p.parent == FIXTURES else f"{p.parent.name}/{p.stem}", p,
               json.loads(p.with_name(f"{p.stem}.expected.json").read_text("utf-8")))
              for p in paths]
-    if SEED.exists():
-        found.append(("seed", SEED, seed_expected(SEED.read_text("utf-8"))))
+    found.append(("seed", SEED, json.loads(SEED_EXPECTED.read_text("utf-8"))))
     return found
 
 
