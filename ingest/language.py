@@ -35,8 +35,10 @@ MIN_LEAD = 1.5    # the winner must have this many times the runner-up's hits
 
 def detect(text: str, sample: int = 4000) -> str | None:
     """An ISO 639-1 code for `text`, or None when it is too short or too mixed to tell."""
-    words = WORD.findall(text[:sample].lower())
-    hits = Counter({code: sum(word in stops for word in words)
+    counts = Counter(WORD.findall(text[:sample].lower()))
+    # Each language's list is looked up in the counts, not each word in every list: a sample
+    # holds hundreds of words, a list thirty.
+    hits = Counter({code: sum(counts[word] for word in stops if word in counts)
                     for code, stops in STOPWORDS.items()})
     (best, first), (_, second) = hits.most_common(2)
     if first < MIN_HITS or first < MIN_LEAD * second:
