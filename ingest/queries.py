@@ -1,6 +1,7 @@
 """Reads over a newskb database, for the CLI, exports and Python callers.
 
-`store` writes; this module reads. Together they are the only code that touches SQLite.
+`store` (with `inserts` and `readback`) writes and copies articles; this module answers
+questions.
 """
 
 from __future__ import annotations

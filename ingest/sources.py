@@ -1,7 +1,8 @@
 """Where articles come from: files, directories (recursive), globs and `-` for stdin.
 
-This module and `store.py` are the only ones that do I/O. A source that cannot be read becomes
-an `IngestError` in the stream, so one bad path never stops the others.
+The parsers do no I/O: this module reads the bytes they get, and the store writes what they
+make. A source that cannot be read becomes an `IngestError` in the stream, so one bad path never
+stops the others.
 """
 
 from __future__ import annotations

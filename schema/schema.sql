@@ -161,13 +161,6 @@ CREATE TABLE IF NOT EXISTS claim_dates (
     PRIMARY KEY (claim_id, position)
 );
 
--- Housekeeping: `fts_stale` is set while a bulk write runs with the FTS triggers dropped, so a
--- crash part-way is repaired (indexes rebuilt) the next time the database is opened.
-CREATE TABLE IF NOT EXISTS newskb_state (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-
 -- Full-text search: external-content FTS5 tables kept in step by triggers. The
 -- content="table" spelling is the one Datasette detects to offer a search box.
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from ingest import importer, pipeline, sources, store
+from ingest import importer, inserts, pipeline, sources, store
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 
@@ -111,7 +111,7 @@ def test_a_failure_that_rolls_back_the_batch_fails_its_articles(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(store.Writer, "BATCH_ARTICLES", 100)
     paths = _corpus(tmp_path / "corpus", 5)
-    real = store._insert_tables
+    real = inserts._insert_tables
 
     def disk_full(db: sqlite_utils.Database, article: store.Rows, *args: object) -> None:
         if article.source.endswith("003.md"):
@@ -119,7 +119,7 @@ def test_a_failure_that_rolls_back_the_batch_fails_its_articles(
             raise OSError("disk full")
         real(db, article, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(store, "_insert_tables", disk_full)
+    monkeypatch.setattr(inserts, "_insert_tables", disk_full)
     events = _import(tmp_path / "kb.db", paths[:5], jobs=1)
     assert [(Path(e.source).name, e.outcome) for e in events] == [
         ("000.md", "failed"), ("001.md", "failed"), ("002.md", "failed"), ("003.md", "failed"),

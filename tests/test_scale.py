@@ -1,8 +1,6 @@
-"""Scaling out: a Dask LocalCluster and `newskb merge` give the same rows as a plain import, and
-an interrupted bulk write is repaired when the database is next opened."""
+"""Scaling out: a Dask LocalCluster and `newskb merge` give the same rows as a plain import."""
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -71,42 +69,6 @@ def test_merge_of_a_missing_shard_fails_that_shard_only(tmp_path: Path) -> None:
     result = _run("merge", str(tmp_path / "nope.db"), "--db", str(tmp_path / "kb.db"))
     assert result.exit_code == 1
     assert result.stderr == f"{tmp_path / 'nope.db'}: no such shard database\n"
-
-
-def test_interrupted_bulk_write_is_repaired_on_next_open(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "corpus", 3)
-    db_path = tmp_path / "kb.db"
-    _run("import", str(corpus), "--db", str(db_path), "-q")
-    db = store.connect(db_path)
-    with pytest.raises(KeyboardInterrupt), store.bulk(db):
-        db.execute("DELETE FROM articles WHERE id = 1")
-        db.conn.commit()
-        raise KeyboardInterrupt  # rows written, indexes not yet rebuilt
-    reopened = store.connect(db_path)
-    assert reopened.execute("SELECT COUNT(*) FROM sections_fts WHERE sections_fts MATCH "
-                            "'units'").fetchone() == (2,)
-    triggers = reopened.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'")
-    assert triggers.fetchone()[0] == 7
-
-
-def test_process_killed_inside_a_bulk_write_leaves_a_database_that_repairs(
-        tmp_path: Path) -> None:
-    db_path = tmp_path / "kb.db"
-    _run("import", str(_corpus(tmp_path / "corpus", 3)), "--db", str(db_path), "-q")
-    dies_inside = (
-        "import os, sys\n"
-        "from ingest import store\n"
-        "db = store.connect(sys.argv[1])\n"
-        "store.bulk(db).__enter__()\n"
-        "db.execute('DELETE FROM articles WHERE id = 1')\n"
-        "db.conn.commit()\n"
-        "os._exit(9)  # killed: no cleanup runs\n")
-    died = subprocess.run([sys.executable, "-c", dies_inside, str(db_path)], check=False)
-    assert died.returncode == 9
-    reopened = store.connect(db_path)
-    assert reopened.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH "
-                            "'units'").fetchone() == (2,)
-    assert reopened.execute("SELECT COUNT(*) FROM newskb_state").fetchone() == (0,)
 
 
 def test_scale_bench_copies_are_distinct_articles(tmp_path: Path) -> None:

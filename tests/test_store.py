@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from ingest import queries, store
+from ingest import inserts, queries, store
 from ingest.models import Claim, EntityMention, Quantity
 from ingest.pipeline import parse
 from ingest.sources import RawDocument
@@ -86,7 +86,7 @@ def test_failure_mid_article_leaves_the_previous_rows(tmp_path: Path,
     def explode(*args: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(store, "_insert_tables", explode)
+    monkeypatch.setattr(inserts, "_insert_tables", explode)
     with pytest.raises(RuntimeError):
         _save(db, ARTICLE.replace(b"Texas", b"Nevada"))
     assert _dump(db) == before
@@ -177,6 +177,16 @@ def test_rows_are_what_save_writes(tmp_path: Path) -> None:
     store.save(from_article, article, "2026-02-01T00:00:00+00:00")
     store.save(from_rows, store.rows(article), "2026-02-01T00:00:00+00:00")
     assert _dump(from_rows) == _dump(from_article)
+
+
+def test_rows_load_in_a_worker_without_sqlite() -> None:
+    # A worker unpickles `store.rows` from its home module, ingest.rows: no database code loads.
+    assert store.rows.__module__ == "ingest.rows"
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, ingest.rows\n"
+         "print(sorted(m for m in sys.modules if m.startswith(('sqlite', 'ingest.store'))))"],
+        capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "[]"
 
 
 def test_replacing_an_article_of_the_open_batch_keeps_the_index_whole(tmp_path: Path) -> None:
