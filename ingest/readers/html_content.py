@@ -105,16 +105,14 @@ def main_content(tree: LexborHTMLParser) -> LexborNode | None:
         return None
     good: dict[int, float] = defaultdict(float)
     nodes: dict[int, LexborNode] = {}
+    parent_of: dict[int, int | None] = {}
     for block, text_length, link_length in _text_blocks(body):
         gain = _gain(block, text_length, link_length)
-        node: LexborNode | None = block
-        while node is not None:
-            key = node.mem_id
+        _add_ancestors(block, nodes, parent_of)
+        key: int | None = block.mem_id
+        while key is not None:
             good[key] += gain
-            nodes.setdefault(key, node)
-            if node.tag == "body":
-                break
-            node = node.parent
+            key = parent_of[key]
     if not good:
         return None
     # Ancestors are entered after the block they hold, so among equal scores the first (max's
@@ -126,6 +124,18 @@ def main_content(tree: LexborHTMLParser) -> LexborNode | None:
     while node.tag not in CONTAINERS | {"body", "td"} and node.parent is not None:
         node = node.parent  # a lone paragraph wins only when its neighbours are short: keep them
     return node
+
+
+def _add_ancestors(block: LexborNode, nodes: dict[int, LexborNode],
+                   parent_of: dict[int, int | None]) -> None:
+    """Record `block` and its ancestors up to <body> (by `mem_id`), stopping at one already
+    recorded: blocks share most of their ancestors, and each `.parent` makes a new object."""
+    node: LexborNode | None = block
+    while node is not None and node.mem_id not in parent_of:
+        nodes[node.mem_id] = node
+        parent = None if node.tag == "body" else node.parent
+        parent_of[node.mem_id] = parent.mem_id if parent is not None else None
+        node = parent
 
 
 def _gain(block: LexborNode, text_length: int, link_length: int) -> float:
