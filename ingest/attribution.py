@@ -41,7 +41,13 @@ GROUP = (r"(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|"
 ACCORDING = re.compile(r"\baccording to\s+(?P<who>(?:[^,;:.!?\"“”]|(?<=\d)[,.](?=\d))+?)"
                        r"(?=[,.](?!\d)|[;:!?\"“”]|$)", re.I)
 INVERTED = re.compile(rf"[,\"”’]\s*(?:{SPEECH})\s+(?P<who>(?:[a-z]+\s+){{0,3}}{NAME}|{GROUP})\b")
-SUBJECT = re.compile(rf"(?:^|[\s\"“,(])(?P<who>{NAME}|{GROUP})(?:,[^,]{{2,90}},|,)?\s+"
+# In SUBJECT a space or comma follows each word of the speaker, and no word holds one: a word
+# giving back letters can never lead to a match, so they are taken possessively (`]*+`), which
+# spares Python's `re` that futile backtracking (a fifth of SUBJECT's time). INVERTED ends the
+# speaker at `\b` instead, where giving back a final `.` can matter.
+SPACED_NAME, SPACED_GROUP = NAME.replace("]*", "]*+"), GROUP.replace("]*", "]*+")
+SUBJECT = re.compile(rf"(?:^|[\s\"“,(])(?P<who>{SPACED_NAME}|{SPACED_GROUP})"
+                     r"(?:,[^,]{2,90},|,)?\s+"
                      rf"(?:also\s+|has\s+|had\s+|previously\s+|later\s+|once\s+|recently\s+)?"
                      rf"(?:{SPEECH})\b")
 QA = re.compile(r"^\s*(?:\*\*(?P<bold>[A-Z][^*:\n]{1,40}?)(?::\*\*|\*\*:)|"

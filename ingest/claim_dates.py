@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ingest.dates import MONTHS
 from ingest.models import DateMention
-from ingest.sentences import fold
+from ingest.sentences import fold, fold_runs
 
 _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
           r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
@@ -66,6 +66,11 @@ AGO_GATE = re.compile(r" ago\b")
 WEEKDAY_GATE = re.compile(r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 
 
+# Without a digit only these patterns can match, and each then has one of these words between
+# word boundaries: `quarter`, a month, `today`, `yesterday`, `tomorrow`, a unit after
+# last/this/next, `ago` or a weekday. Most sentences have neither, and need no other test.
+UNDATED_WORDS = frozenset({*(name.lower() for name in MONTHS), "quarter", "today", "yesterday",
+                           "tomorrow", "week", "month", "year", "ago", *WEEKDAYS})
 FUTURE_WORDS = re.compile(r"\b(?:will|next|is set to|plans? to|scheduled|expects?|expected|"
                           r"forecasts?)\b")
 PAST_BEFORE = re.compile(r"\b(?:said|announced|told|reported|confirmed|was|were)\s+(?:on\s+)?$")
@@ -74,11 +79,13 @@ DIGIT = re.compile(r"\d")
 
 def find(sentence: str, published: str | None) -> tuple[list[DateMention], list[tuple[int, int]]]:
     """Dates in `sentence` and their spans (so quantities can leave them out)."""
-    ref = _reference(published)
-    found: list[tuple[int, int, DateMention]] = []
+    if DIGIT.search(sentence) is None and not UNDATED_WORDS & fold_runs(sentence):
+        return [], []  # most sentences: no date can be read
     possible = _possible(sentence)
     if not possible:
         return [], []
+    ref = _reference(published)
+    found: list[tuple[int, int, DateMention]] = []
     future = None  # whether the sentence speaks of the future: read when a match needs it
     for kind, pattern in possible:
         for m in pattern.finditer(sentence):

@@ -237,15 +237,34 @@ def _titled(sentence: str, at: int) -> bool:
 def _mentions(span: str, opening: bool, titled: bool, reg: Registry) -> list[EntityMention]:
     """What one capitalised run names; `titled`: it follows Mr, Mrs, Ms, Dr or Prof."""
     out = []
-    for text, role in _pieces(span, opening):
-        if opening and " " not in text and text not in reg.inner and not text.isupper() \
-                and _strip(text) not in reg.surnames \
-                and _strip(text).lower() not in _gazetteer():
+    for text, name, key, role, lone_opener, anywhere in _plan(span, opening, titled):
+        if lone_opener and text not in reg.inner and name not in reg.surnames:
             continue  # "Training a model…": capitalised only because it opens the sentence
-        mention = _resolve(text, role, titled, reg)
+        if key in reg.aliases or name in reg.surnames:
+            mention = _read(text, name, role, titled, reg)
+        else:
+            mention = anywhere  # the article adds nothing to know about it
         if mention:
             out.append(mention)
     return out
+
+
+Plan = tuple[tuple[str, str, str, bool, bool, EntityMention | None], ...]
+
+
+@lru_cache(maxsize=8192)  # the same runs recur from article to article
+def _plan(span: str, opening: bool, titled: bool) -> Plan:
+    """What `_mentions` needs of each piece of a run, whatever the article: (text, name without
+    possessive and "the", lower-cased name, after a role word, a lone word that may be
+    capitalised only because it opens the sentence, what it reads as in any article)."""
+    plan = []
+    for text, role in _pieces(span, opening):
+        name = _strip(text)
+        lone_opener = opening and " " not in text and not text.isupper() \
+            and name.lower() not in _gazetteer()
+        plan.append((text, name, name.lower(), role, lone_opener,
+                     _resolve_anywhere(text, role, titled)))
+    return tuple(plan)
 
 
 @lru_cache(maxsize=8192)  # "The", "However", "In": the same runs open sentences everywhere
@@ -289,14 +308,6 @@ def _trim(text: str) -> str:
     return " ".join(words)
 
 
-def _resolve(text: str, after_role: bool, titled: bool, reg: Registry) -> EntityMention | None:
-    name = _strip(text)
-    if name.lower() not in reg.aliases and name not in reg.surnames:
-        return _resolve_anywhere(text, after_role, titled)  # the article adds nothing to know
-    return _read(text, name, after_role, titled, reg)
-
-
-@lru_cache(maxsize=4096)  # names recur from article to article
 def _resolve_anywhere(text: str, after_role: bool, titled: bool) -> EntityMention | None:
     return _read(text, _strip(text), after_role, titled, NO_REGISTRY)
 

@@ -119,6 +119,10 @@ IDENT_BEFORE = re.compile(r"(?=[a-z#])(?:\b(?:version|v|no|number|route|issue|mo
 
 def find(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:  # type: ignore[assignment]
     """Every amount in `text`; spans overlapping `skip` (dates) are left out."""
+    digit = DIGIT.search(text)
+    runs = letter_runs(text)
+    if digit is None and "one" not in runs and not MAYBE & runs:
+        return []  # no number, worded amount or `one in …` share: most sentences
     out: list[Quantity] = []
     found = []
     low = fold(text)
@@ -132,10 +136,10 @@ def find(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:  # type
         out.append(Quantity(text=m.group(), value=share, unit="fraction",
                             approximate=_approximate(text, m.start())))
         skip = [*skip, m.span()]
-    if digit := DIGIT.search(text):
+    if digit:
         # An amount starts at most 9 characters before its first digit (`HK$ USD .5`).
         found += [(m, _number) for m in AMOUNT.finditer(text, max(0, digit.start() - 9))]
-    if MAYBE & letter_runs(text):  # most sentences have no worded amount
+    if MAYBE & runs:  # most sentences have no worded amount
         found += [(m, _word) for m in WORDED.finditer(low)]
     for match, read in sorted(found, key=lambda item: item[0].start()):
         if any(a < match.end() and match.start() < b for a, b in skip):
@@ -266,6 +270,9 @@ def _tail_unit(word: str, after: str, end: int) -> tuple[str | None, int]:
 
 
 def _after_name(before: str) -> bool:
+    words = before.split()
+    if not words or words[-1] == words[-1].lower():
+        return False  # NAME_BEFORE's capital would be in the last word: most numbers follow none
     name = NAME_BEFORE.search(before)
     return bool(name) and name[1].lower() not in FUNCTION_WORDS and not name[1].isupper()
 

@@ -70,6 +70,14 @@ def letter_runs(text: str) -> frozenset[str]:
     return frozenset("'".join(found).split("'"))  # `won't` → `won`, `t`
 
 
+def fold_runs(text: str) -> frozenset[str]:
+    """The runs of letters in `fold(text)`: every ASCII word a case-insensitive pattern finds
+    between word boundaries in `text` is one of them (`letter_runs` misses `yeſterday`)."""
+    if text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text):
+        return letter_runs(text)  # the same text, lower-cased: already read
+    return letter_runs(fold(text))
+
+
 def _wordset(words: str) -> frozenset[str]:
     """A set written as a block of words, for lists too long for one line each."""
     return frozenset(words.split())
