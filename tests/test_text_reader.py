@@ -19,12 +19,12 @@ from ingest.readers import text
 from ingest.readers.text_code_lang import language
 from ingest.readers.text_meta import read_line, split_glued_tags
 from ingest.readers.text_split import split_rows
-from ingest.readers.text_tables import glued_rows
+from ingest.readers.text_tables import glued_rows, tab_rows
 from ingest.sources import RawDocument
 from tests.conftest import SEED
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text"
-# heldout2/ to heldout5/ were written blind (see their READMEs); their known misses are marked,
+# heldout2/ to heldout6/ were written blind (see their READMEs); their known misses are marked,
 # strictly, so a fix shows up as XPASS. heldout/ stays out: bench/text_score.py scores it only.
 KNOWN_MISSES = {("tables", "heldout2/headphones-review"),
                 ("metadata", "heldout3/medium-always-on-slack"),
@@ -33,7 +33,7 @@ KNOWN_MISSES = {("tables", "heldout2/headphones-review"),
                 ("tables", "heldout5/quillfmt-2-release"),
                 ("chrome", "heldout5/quillfmt-2-release"),
                 ("code", "heldout5/quillfmt-2-release")}
-BLIND = ("heldout2", "heldout3", "heldout4", "heldout5")
+BLIND = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
 NAMES = sorted(p.stem for p in FIXTURES.glob("*.txt")) + sorted(
     f"{d}/{p.stem}" for d in BLIND for p in (FIXTURES / d).glob("*.txt"))
 
@@ -66,7 +66,7 @@ def test_metadata_matches_the_byline_and_tag_lines(name: str) -> None:
                                     if want[key]}
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", _cases("outline"))
 def test_outline_has_title_at_level_one_and_sections_below(name: str) -> None:
     article = _article(FIXTURES / f"{name}.txt")
     headings = [[s.level, s.heading] for s in article.sections if s.level]
@@ -648,3 +648,124 @@ def test_sql_starting_with_a_bare_select_line_is_one_block() -> None:
 
 def test_api_and_webhook_tags_are_not_cut_inside() -> None:
     assert split_glued_tags("paymentsapiwebhooks") == ["payments", "api", "webhooks"]
+
+
+# --- heldout6 rules (each failed on the reader before that round) ------------------------------
+
+def test_day_first_numeric_dates_glued_to_a_byline() -> None:
+    dotted = read_line("04.11.2025by Ann Lee and Bo Chen", near_edge=True)
+    slashed = read_line("23/09/2025by Ann Lee, Bo Chen", near_edge=True)
+    either_way = read_line("03/04/2025by Ann Lee", near_edge=True)
+    assert dotted is not None and (dotted.authors, dotted.published) == (
+        ["Ann Lee", "Bo Chen"], "2025-11-04")
+    assert slashed is not None and slashed.published == "2025-09-23"
+    assert either_way is not None and (either_way.authors, either_way.published) == (
+        ["Ann Lee"], None)  # day and month could be swapped: no date rather than a guess
+
+
+def test_a_date_label_glued_to_the_last_name_is_not_part_of_it() -> None:
+    meta = read_line("Written by Ann Lee and Bo ChenPublished Oct 2, 2025", near_edge=True)
+    assert meta is not None and (meta.authors, meta.published) == (
+        ["Ann Lee", "Bo Chen"], "2025-10-02")
+
+
+def test_names_glued_to_a_date_are_a_byline_but_a_place_is_not() -> None:
+    meta = read_line("Ann Lee & Bo ChenFri 3 Oct 2025", near_edge=True)
+    assert meta is not None and (meta.authors, meta.published) == (
+        ["Ann Lee", "Bo Chen"], "2025-10-03")
+    assert read_line("LeedsFri 3 Oct 2025", near_edge=True) is None
+
+
+def test_the_headline_above_a_glued_name_and_date_byline_is_the_title() -> None:
+    page = ("Local News\nSport\n\nCouncil Votes to Close Two Libraries Next Spring\n\n"
+            "Opening hours at the other branches will grow to make up for the closures\n\n"
+            "Ann Lee & Bo ChenFri 3 Oct 2025\n\nThe council voted 30 to 21 on Thursday "
+            "to close the two branches, after a long debate.\n")
+    article = _parsed(page)
+    assert article.metadata.title == "Council Votes to Close Two Libraries Next Spring"
+    assert (article.metadata.authors, article.metadata.published) == (
+        ["Ann Lee", "Bo Chen"], "2025-10-03")
+
+
+def test_glued_share_buttons_are_chrome_not_a_heading() -> None:
+    page = ("A title for the page here\n\nFacebookThreadsLinkedInEmail\n\n"
+            "The first paragraph, with a full stop at its end.\n\nShareTweetCopy link\n\n"
+            "Back Home\n\nThe second paragraph, with a full stop at its end too.\n")
+    article = _parsed(page)
+    assert [s.heading for s in article.sections if s.level] == ["A title for the page here",
+                                                                "Back Home"]
+    assert "Facebook" not in article.body_markdown and "Tweet" not in article.body_markdown
+
+
+def test_related_headlines_grouped_with_their_label_go_and_foot_topics_are_tags() -> None:
+    story = "".join(f"Paragraph {n} of the story, with enough words to be text.\n\n"
+                    for n in range(4))
+    page = (f"A title for the page here\n\n{story}Topics\nhousingrentslocal-politics\n\n"
+            "Most read\nFerry fares rise for 2,000 commuters\nMayor names new deputy\n\n"
+            "Related articles\nWhy rents keep rising\nCan the city build its way out?\n")
+    article = _parsed(page)
+    assert article.metadata.tags == ["housing", "rents", "local-politics"]
+    for gone in ("Topics", "Most read", "Ferry fares", "Related articles", "build its way"):
+        assert gone not in article.body_markdown
+
+
+def test_a_file_name_tab_and_copy_button_above_code_state_its_language() -> None:
+    code = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("hi")\n}'
+    page = f"A title for the page here\n\nThe whole program:\n\nhello.go\nCopy\n{code}\n\nDone.\n"
+    article = _parsed(page)
+    assert [(c.language, c.code) for c in article.code_blocks] == [("go", code)]
+    assert "hello.go" not in article.body_markdown and "Copy" not in article.body_markdown
+
+
+def test_go_and_rust_declarations_name_their_language() -> None:
+    rust = ["pub fn total(xs: &[u32]) -> u32 {", "    xs.iter().sum()", "}"]
+    go = ["func (s *Store) Get(key string) (string, error) {", "\treturn s.m[key], nil", "}"]
+    assert (language(rust), language(go)) == ("rust", "go")
+    page = "A title for the page here\n\nThe loop:\n\n" + "\n".join(rust) + "\n\nThat is all.\n"
+    assert [(c.language, c.code) for c in _parsed(page).code_blocks] == [
+        ("rust", "\n".join(rust))]
+
+
+def test_yaml_keys_above_a_blank_line_and_a_comment_start_the_block() -> None:
+    yaml_text = "name: depot-7\nregion: north\n\n# polled each minute\nsensors:\n  - temp\n  - wind"
+    page = f"A title for the page here\n\nThe file:\n\n{yaml_text}\n\nThat is the whole file.\n"
+    assert [(c.language, c.code) for c in _parsed(page).code_blocks] == [("yaml", yaml_text)]
+
+
+def test_tab_indented_lines_are_not_a_table() -> None:
+    assert tab_rows(['\t"net/http"', '\t"os"', '\t"strings"']) is None
+
+
+def test_an_iso_date_is_never_cut_inside_and_an_em_dash_is_a_cell() -> None:
+    rows = ["DayHomeAwayScoreTickets", "2025-09-06Elm RangersOak United2–0Sold out",
+            "2025-09-13Pine CityElm Rangers1–1—", "2025-09-20Oak UnitedPine City0–3—"]
+    assert glued_rows(rows) == [["Day", "Home", "Away", "Score", "Tickets"],
+                                ["2025-09-06", "Elm Rangers", "Oak United", "2–0", "Sold out"],
+                                ["2025-09-13", "Pine City", "Elm Rangers", "1–1", "—"],
+                                ["2025-09-20", "Oak United", "Pine City", "0–3", "—"]]
+
+
+def test_a_money_figure_keeps_its_scale_letter_and_a_quarter_is_one_cell() -> None:
+    rows = ["LineQ3 2025Q3 2024Change", "Revenue$1.84B$1.62B+13.6%",
+            "Operating profit$412M$380M+8.4%", "Margin22.4%23.5%−1.1 pp"]
+    assert glued_rows(rows) == [["Line", "Q3 2025", "Q3 2024", "Change"],
+                                ["Revenue", "$1.84B", "$1.62B", "+13.6%"],
+                                ["Operating profit", "$412M", "$380M", "+8.4%"],
+                                ["Margin", "22.4%", "23.5%", "−1.1 pp"]]
+
+
+def test_a_bound_sign_starts_its_cell_and_a_model_code_ends_before_a_figure() -> None:
+    rows = ["ModelError rateLatency", "Rules only9.2%<5 ms", "GPT-4o3.1%850 ms",
+            "Distilled (int8)4.0%40 ms"]
+    assert glued_rows(rows) == [["Model", "Error rate", "Latency"],
+                                ["Rules only", "9.2%", "<5 ms"], ["GPT-4o", "3.1%", "850 ms"],
+                                ["Distilled (int8)", "4.0%", "40 ms"]]
+
+
+def test_a_header_with_no_cut_to_spare_takes_its_rows_column_count() -> None:
+    rows = ["VersionReleasedMinimum GoEnd of life", "v5.1Apr 2, 2026Go 1.23Apr 2027",
+            "v5.0Nov 20, 2025Go 1.22Nov 2026", "v4.2Jun 5, 2025Go 1.21Ended"]
+    assert glued_rows(rows) == [["Version", "Released", "Minimum Go", "End of life"],
+                                ["v5.1", "Apr 2, 2026", "Go 1.23", "Apr 2027"],
+                                ["v5.0", "Nov 20, 2025", "Go 1.22", "Nov 2026"],
+                                ["v4.2", "Jun 5, 2025", "Go 1.21", "Ended"]]

@@ -65,7 +65,7 @@ def _unfenced(lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
     at = 0
     for span in find_code(lines):
-        blocks += groups(lines[at:span.start])
+        blocks += groups(lines[at:span.start - span.labels])  # a file name tab, `Copy`: chrome
         blocks.append(Block("code", lines[span.start:span.end], span.language))
         at = span.end
     return blocks + groups(lines[at:])

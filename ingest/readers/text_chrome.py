@@ -38,6 +38,14 @@ press release|share full article|share this page|comment|scroll to continue
 story continues below|article continues below|continue reading below
 """.replace("\n", "|").split("|")) - {""}
 
+# Share targets that are button labels only when glued to other labels (`FacebookBluesky…`);
+# alone on a line, `Threads` or `Pocket` may be a heading.
+SHARE_TARGETS = frozenset({"bluesky", "threads", "mastodon", "telegram", "pinterest", "tumblr",
+                           "flipboard", "messenger", "sms", "pocket", "hacker news", "copy",
+                           "copy url", "share link", "gift", "gift article"})
+GLUED_LABEL_MAX = 80  # characters; a share bar or a toolbar is short
+GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")  # `kX`, `XWh`
+
 _ENDS = " \t\u00a0•·|>›»→←<«‹↑↓▶►▸✕×✖+–—-:.!…"
 # Links that name another story: "Read more: …", "Related: …", "Also read: …".
 RELATED = re.compile(r"^(read more|related|also read|see also|more|recommended|read next|"
@@ -112,7 +120,8 @@ BOILERPLATE = re.compile(
     r"docs|squarespace|wix|substack)\b", re.I)
 COOKIE_BANNER = re.compile(r"^(?:we|this (?:web)?site|our (?:web)?site)\b.{0,60}\bcookies\b.*"
                            r"\b(?:experience|work|improve|analy[sz]e|personali[sz]e|browse|"
-                           r"browsing|agree|consent|preferences|settings)\b", re.I)
+                           r"browsing|agree|consent|preferences|settings|traffic|measure|"
+                           r"statistics)\b", re.I)
 # An image's alt text left alone on its line: `Diagram showing …`, `Aerial view of …`,
 # `StreamKit 3.0 release banner`. A picture's description, not a sentence or a heading.
 ALT_TEXT = re.compile(r"^(?:(?:an?|the) )?(?:[\w.'’-]+ ){0,3}?(?:diagram|chart|graph|"
@@ -157,12 +166,34 @@ def is_chrome(line: str) -> bool:
         return True
     if len(text.split()) <= 40 and (BOILERPLATE.search(text) or COOKIE_BANNER.search(text)):
         return True
+    if glued_labels(text):
+        return True  # `ShareTweetLinkedInEmailCopy link`: a toolbar's buttons, glued
     if all(_bare(piece) in CHROME_LINES or COMMENTS.match(_bare(piece))
            for piece in PIECES.split(text)):
         return True  # `Listen · 7:32 min`, `Unsubscribe | Update your preferences`
     # A caption that ends in an agency credit is an image's text, not the article's.
     return len(WORD.findall(text)) <= 30 and bool(AGENCY_CREDIT.search(text)
                                                   or WIRE_CAPTION.search(text))
+
+
+def glued_labels(text: str) -> bool:
+    """A line made wholly of button labels glued together (`FacebookXWhatsAppCopy link`).
+    Labels may only meet where a lower-case letter runs into a capital or at a space, and
+    at least one such glue must be there: `Back Home`, spaced words, may be a heading."""
+    text = text.strip()
+    if len(text) > GLUED_LABEL_MAX or not GLUE.search(text):
+        return False
+    cuts = sorted({0, len(text), *(m.start() for m in GLUE.finditer(text)),
+                   *(i for i, c in enumerate(text) if c == " ")})
+    reach = {0: 0}  # cut position -> labels used to get there
+    for a in cuts:
+        if a not in reach:
+            continue
+        for b in (b for b in cuts if b > a):
+            label = text[a:b].strip().casefold()
+            if label in CHROME_LINES or label in SHARE_TARGETS:
+                reach.setdefault(b, reach[a] + 1)
+    return reach.get(len(text), 0) >= 2
 
 
 def is_image_alt(line: str) -> bool:

@@ -34,10 +34,29 @@ SQL_START = re.compile(
 SQL_MORE = re.compile(r"^\s*(?:FROM|WHERE|AND|OR|JOIN|LEFT|RIGHT|INNER|OUTER|FULL|CROSS|"
                       r"GROUP\s+BY|ORDER\s+BY|HAVING|LIMIT|OFFSET|ON|VALUES|SET|UNION|"
                       r"RETURNING|CASE|WHEN|THEN|ELSE|END|SELECT)\b")
+# Go and Rust declarations: `package main`, `import (`, `func (g T) Check(`, `type T struct {`,
+# `pub fn predict(`, `impl Tree {`, `use std::io;`
+GO_START = re.compile(r"^\s*(?:package\s+\w+\s*$|import\s*\(\s*$|func\s+(?:\([^)]*\)\s*)?\w+\s*\(|"
+                      r"type\s+\w+\s+(?:struct|interface)\s*\{)")
+RUST_START = re.compile(r"^\s*(?:(?:pub(?:\([\w:]+\))?\s+)?(?:async\s+)?(?:unsafe\s+)?fn\s+\w+\s*"
+                        r"(?:<[^>]*>)?\s*\(|impl\b.*\{\s*$|use\s+\w+(?:::[\w{}*, ]+)+;\s*$|"
+                        r"(?:pub\s+)?(?:struct|enum|trait)\s+\w+.*\{\s*$)")
+# What a code viewer prints above a block: a file name tab (`main.go`) and a `Copy` button.
+# Both are the page's; a file name states the block's language.
+FILE_LABEL = re.compile(r"^\s*[\w./-]*\w\.(\w{1,5})\s*$")
+COPY_BUTTON = re.compile(r"^\s*(?:copy(?: code| to clipboard)?|copied!?)\s*$", re.I)
+EXTENSIONS = {"go": "go", "rs": "rust", "py": "python", "js": "javascript", "mjs": "javascript",
+              "jsx": "javascript", "ts": "typescript", "tsx": "typescript", "sql": "sql",
+              "sh": "bash", "bash": "bash", "yaml": "yaml", "yml": "yaml", "json": "json",
+              "rb": "ruby", "java": "java", "c": "c", "cpp": "cpp", "css": "css", "html": "html",
+              "php": "php"}
+MAX_LABELS = 2
 JSON_OPEN = re.compile(r"^\s*[\[{]\s*$")
 JSON_PAIR = re.compile(r"^\s*\"[^\"]+\"\s*:\s*\S")
 YAML_KEY = re.compile(r"^\s*(?:- )?[a-z_][\w.-]*:(?:\s+\S.*)?$")
 YAML_LINE = re.compile(r"^\s*(?:- +)?[a-z_][\w.-]*:(?:\s+\S.*)?$|^\s+- +\S")
+YAML_COMMENT = re.compile(r"^\s*# [a-z]")  # `# sensors are polled…`, not `# Heading`
+YAML_WINDOW = 5  # lines: three YAML lines, with at most two blanks or comments among them
 CLOSER = re.compile(r"^\s*[)\]}]+\s*[);,]*\s*$")
 KEYWORD = re.compile(r"^\s*(?:return|yield|raise|pass|break|continue|for|while|if|elif|else|"
                      r"try|except|finally|with|await|async|switch|case|throw|do|print)\b"
@@ -54,11 +73,13 @@ PROSE = re.compile(r"^[\"“‘'(]?[A-Z][a-z’']*(?:\s+[\w“”\"'’,;:()$%-]
 
 @dataclass(frozen=True)
 class Span:
-    """Lines `start` to `end` (exclusive) are one code block in `language` (None: unknown)."""
+    """Lines `start` to `end` (exclusive) are one code block in `language` (None: unknown);
+    the `labels` lines right above it are a code viewer's file name and copy button."""
 
     start: int
     end: int
     language: str | None
+    labels: int = 0
 
 
 def find_code(lines: list[str]) -> list[Span]:
@@ -71,11 +92,27 @@ def find_code(lines: list[str]) -> list[Span]:
             start = _leading_comments(lines, i)
             block = lines[start:end]
             if _plausible(block):
-                spans.append(Span(start, end, language(block)))
+                labels, stated = _viewer_labels(lines, start)
+                spans.append(Span(start, end, stated or language(block), labels))
                 i = end
                 continue
         i += 1
     return spans
+
+
+def _viewer_labels(lines: list[str], start: int) -> tuple[int, str | None]:
+    """How many lines right above `start` (no blank between) are a file name or a copy
+    button, and the language the file name's extension states."""
+    count, stated = 0, None
+    while count < MAX_LABELS and start - count > 0:
+        line = lines[start - count - 1]
+        name = FILE_LABEL.match(line)
+        if name and name[1].lower() in EXTENSIONS:
+            stated = stated or EXTENSIONS[name[1].lower()]
+        elif not COPY_BUTTON.match(line):
+            break
+        count += 1
+    return count, stated
 
 
 def starts_code(line: str) -> bool:
@@ -83,17 +120,22 @@ def starts_code(line: str) -> bool:
     if is_prose(line):
         return False
     return bool(PYTHON_START.match(line) or JS_START.match(line) or SQL_START.match(line)
-                or PROMPT.match(line) or COMMAND.match(line) or JSON_OPEN.match(line)
+                or GO_START.match(line) or RUST_START.match(line) or PROMPT.match(line)
+                or COMMAND.match(line) or JSON_OPEN.match(line)
                 or (ASSIGN.match(line) and SYMBOLS.search(line.split("=", 1)[1]))
                 or (CALL.match(line) and " " not in line.split("(", 1)[0].strip())
                 or line.startswith("#!/"))
 
 
 def _yaml_start(lines: list[str], i: int) -> bool:
-    """Three YAML-shaped lines in a row (`key:`, `key: value`, indented items), no prose."""
-    run = lines[i:i + 3]
+    """Three YAML-shaped lines (`key:`, `key: value`, indented items), no prose; a blank line
+    or a `# comment` line between them does not break the run (a config file's sections)."""
+    if not YAML_KEY.match(lines[i]):
+        return False
+    run = [line for line in lines[i:i + YAML_WINDOW]
+           if line.strip() and not YAML_COMMENT.match(line)][:3]
     return len(run) == 3 and all(YAML_LINE.match(line) for line in run) and \
-        bool(YAML_KEY.match(run[0])) and not any(len(line.split()) > 6 for line in run)
+        not any(len(line.split()) > 6 for line in run)
 
 
 def is_code_line(line: str) -> bool:

@@ -2,9 +2,9 @@
 
 Pygments' `guess_lexer` alone is unreliable on short snippets (it calls most Python "Text only"
 and much JavaScript "Python"), so rules decide first: a shell prompt, a JSON document, SQL
-keywords, YAML's key shape; then Python and JavaScript/TypeScript signals are counted line by
-line. Pygments breaks a tie or names what no rule knows. Measured on the fixtures'
-code blocks plus the seed with `bench/text_score.py`.
+keywords, YAML's key shape, Go's and Rust's declarations; then Python and
+JavaScript/TypeScript signals are counted line by line. Pygments breaks a tie or names what no
+rule knows. Measured on the fixtures' code blocks plus the seed with `bench/text_score.py`.
 """
 
 from __future__ import annotations
@@ -39,6 +39,13 @@ COMMAND = re.compile(rf"^\s*(?:{COMMANDS})\s+(?:\S+\s+)*?(?:-{{1,2}}\w|\S*[/.=:]
 SQL = re.compile(r"^\s*(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|WITH)\b")
 SHELL = re.compile(r"^\s*(?:\$ |#!/bin/(?:ba|z)?sh|#!/usr/bin/env (?:ba|z)?sh)")
 FLOW_VALUE = re.compile(r"^\s*(?:- +)?[\w.-]+:\s+\{[^{}]*\}\s*$")
+# Declarations only Go or Rust has: `package main`, `func (g T) Check(`, `err != nil`; `fn`,
+# `let mut`, `impl T {`, `use a::b;`. A Swift `func f() -> T` is neither, so Go needs no `->`.
+GO = re.compile(r"^\s*package\s+\w+\s*$|^\s*func\s+(?:\([^)]*\)\s*)?\w+\s*\(|\berr\s*!=\s*nil\b",
+                re.M)
+RUST = re.compile(r"^\s*(?:pub(?:\([\w:]+\))?\s+)?(?:async\s+)?(?:unsafe\s+)?fn\s+\w+\s*"
+                  r"(?:<[^>]*>)?\s*\(|^\s*let\s+mut\s+\w|^\s*impl\b.*\{\s*$|"
+                  r"^\s*use\s+\w+(?:::[\w{}*, ]+)+;\s*$", re.M)
 PYGMENTS_NAMES = {"python": "python", "python 2.x": "python", "javascript": "javascript",
                   "typescript": "typescript", "sql": "sql", "bash": "bash", "json": "json",
                   "yaml": "yaml", "go": "go", "rust": "rust", "java": "java", "ruby": "ruby",
@@ -62,6 +69,10 @@ def language(block: list[str]) -> str | None:
         return "sql"
     if _is_yaml(code, text):
         return "yaml"
+    if RUST.search(text):
+        return "rust"
+    if GO.search(text) and "->" not in text:
+        return "go"
     return _by_signals(code) or _by_pygments(text)
 
 

@@ -20,7 +20,15 @@ DECIMAL = re.compile(r"\d+\.\d")
 THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)")
 # a figure's unit just before the cut, spaced or not: `400 ms`, `192 GB`, `8 TB/s`, `254g`
 UNIT_END = re.compile(r"\d\s?(?:ms|s|min|h|hrs?|hours?|days?|[kKMGTP]i?B(?:/s)?|[kMG]bps|"
-                      r"[kMGT]?Wh?|nm|mm|cm|km|kg|g|mg|lbs?|oz)$")
+                      r"[kMGT]?Wh?|nm|mm|cm|km|m|kg|g|mg|lbs?|oz|pp|bp|pts?)$")
+# Tokens never cut inside, whatever is glued around them: an ISO date (`2026-03-01`, whose
+# `-03` looks like a signed number) and a quarter or half (`Q1 2026`, `H2 FY25`).
+ATOMIC = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)|(?<![A-Z])[QH][1-4](?:\s?(?:FY)?\d{2,4})?"
+                    r"(?!\d)")
+ATOMIC_EDGE = 0.9  # such a token glued to its neighbours starts or ends a cell
+# A money figure before its scale letter: `€2.18` in `€2.18B+10.6%`, `£1.2` in `£1.2M6.1%`
+MONEY_BEFORE = re.compile(r"[$€£¥]\d[\d,.]*$")
+SCALE = "KMBT"
 
 
 @dataclass(frozen=True)
@@ -34,12 +42,26 @@ def candidates(row: str, brands: frozenset[str] = frozenset()) -> list[Cut]:
     `brands`: camel-case words the page writes elsewhere (`OpenTelemetry` in its prose), which
     are one word, not two glued cells."""
     cuts, capitals = [], _capital_words(row)
+    inside_atomic, atomic_edges = _atomic(row)
     for i in range(1, len(row)):
+        if i in inside_atomic:
+            continue
         inside = row[i - 1].isalpha() and row[i].isalpha() and _token(row, i) in brands
         strength = 0.1 if inside else capitals.get(i) or _strength(row, i)
+        if i in atomic_edges and not (row[i - 1].isspace() or row[i].isspace()):
+            strength = max(strength, ATOMIC_EDGE)
         if strength > 0:
             cuts.append(Cut(i, strength))
     return cuts
+
+
+def _atomic(row: str) -> tuple[set[int], set[int]]:
+    """Positions inside ATOMIC tokens (no cut there), and where such tokens begin or end."""
+    inside, edges = set(), set()
+    for match in ATOMIC.finditer(row):
+        inside.update(range(match.start() + 1, match.end()))
+        edges.update((match.start(), match.end()))
+    return inside, edges
 
 
 def _capital_words(row: str) -> dict[int, float]:
@@ -84,6 +106,8 @@ def _strength(row: str, i: int) -> float:
             short = len(_word_after(row, i)) <= 2
             return 0.2 if short else 1.0 if row[:i].rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")[-1:]\
                 .isdigit() else 0.8
+        if a.isdigit() and b in SCALE and not after.islower() and MONEY_BEFORE.search(row[:i]):
+            return 0.0  # `€2.18|B`: the scale letter is the figure's
         if a.isdigit():  # `16Apple`, `XM6Bose`: a figure never runs into a capitalised word
             return 1.0 if re.match(r"[A-Z][a-z]{2}", row[i:]) else 0.4
         return 0.8 if a in ",;:" else 0.0
@@ -96,7 +120,11 @@ def _strength(row: str, i: int) -> float:
         if UNIT_END.search(row[:i]):
             return 0.9  # `192 GB8 TB/s`, `254g250g`: a figure with its unit, then the next
         if a.islower():  # `GWh2028`, `account_id52`, not `v2`; a figure under one starts `0.`
-            return 0.2 if _letters_before(row, i) <= 2 else 0.9 if row[i:i + 2] == "0." else 0.6
+            letters = _letters_before(row, i)
+            code_end = row[i - letters - 1:i - letters].isdigit()
+            if letters <= 2 and code_end and DECIMAL.match(row[i:]):
+                return 0.6  # `GPT-4o3.1`: a model code ending in letters, then a figure
+            return 0.2 if letters <= 2 else 0.9 if row[i:i + 2] == "0." else 0.6
         if a.isupper():  # `$33.1B20%` (a unit, then a number), not `S24` or `H100` (a model)
             capitals = len(row[:i]) - len(row[:i].rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
             unit = row[:i - capitals][-1:].isdigit()
@@ -109,14 +137,23 @@ def _strength(row: str, i: int) -> float:
     if b in "$€£¥“":
         return 1.0 if a.isalnum() or a in ".%)" else 0.0
     if b in "-+−" and after.isdigit():  # a signed number glued on: `$2.49-18%`, `Oslo-1.2`
-        return 0.7 if a.isdigit() or a == "%" else 0.6 if a.islower() else 0.2
+        money = a in SCALE and MONEY_BEFORE.search(row[:i - 1])  # `€2.18B+10.6%`
+        return 0.7 if a.isdigit() or a == "%" or money else 0.6 if a.islower() else 0.2
+    if b in "<>≤≥~≈" and after.isdigit():  # `11.4%<1 ms`: a bound starts its cell
+        return 1.0 if a in "%)" else 0.6 if a.isalnum() else 0.0
     return 0.0
 
 
 def _dash_cell(row: str, i: int) -> bool:
-    """A dash glued on both sides as a cell of its own (`ms—No`), not a range (`80–120`)."""
+    """A dash glued on both sides as a cell of its own (`ms—No`), not a range (`80–120`). An
+    em dash is never a range (ranges take the en dash), so `0–0—9,115` is cut around it."""
     a, b = row[i - 1], row[i]
     after = row[i + 1] if i + 1 < len(row) else ""
+    glued = bool(row[i - 2:i - 1].strip()) and not after.isspace()
+    if glued and a.isdigit() and b == "—" and after.isdigit():
+        return True  # `0–0—9,115`: a score, an empty cell, a count
+    if glued and a == "—" and b.isdigit():
+        return True  # `m—2025-11-02`, `18—6.8%`: the empty cell ends before a figure
     before_dash = b in "—–" and not after.isspace() and (a.isalnum() or a in "%)")
     if before_dash and not (a.isdigit() and after.isdigit()):
         return True
@@ -150,7 +187,8 @@ def _camel(row: str, i: int) -> float:
         return 0.1  # a known word, or a camelCase name opening the row (`lineWidth`)
     if re.match(r"[a-z]{3,}[A-Z]", row[row.rfind(" ", 0, i) + 1:i]):
         return 0.4  # `checksCloud|Watch`: a lower-case word ended the cell at `checks|Cloud`
-    follows = row[i + len(right):i + len(right) + 1]
+    right += re.match(r"(?:-[a-z]+)*", row[i + len(right):])[0]  # type: ignore[index]
+    follows = row[i + len(right):i + len(right) + 1]  # `MarketGo-live`: `Go-live` is long
     # `MetricQ2`, `pipelinesGitHub`: a short right part that a code or a second capital goes
     # on from is the start of a name, and `ageA device` a one-letter word (`A`, `I`) starts a
     # sentence, so only the left word says how sure the cut is

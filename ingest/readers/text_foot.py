@@ -15,7 +15,7 @@ import re
 
 from ingest.readers.text_blocks import Block
 from ingest.readers.text_chrome import unemphasised
-from ingest.readers.text_shape import is_article
+from ingest.readers.text_shape import is_article, sentence
 
 MIN_ARTICLE_BLOCKS = 3  # a label above fewer paragraphs than this is in the page's head
 COMMENTS_LABEL = re.compile(
@@ -48,13 +48,14 @@ def without_comments(blocks: list[Block]) -> list[Block]:
 
 
 def related_start(blocks: list[Block], label: re.Pattern[str]) -> int | None:
-    """The block of a lone `Related posts`-style label below most of the article (same test as
-    the comment cut): the other stories' titles under it are short lines, which is why the
-    article's end is not found above it when a sign-up box sentence follows them."""
+    """The block of a `Related posts`-style label below most of the article (same test as the
+    comment cut), alone or over headlines that are no sentences: the other stories' titles
+    are short lines, which is why the article's end is not found above it when a sign-up box
+    sentence follows them."""
     words = [_article_words(block) for block in blocks]
     for index, block in enumerate(blocks):
-        if block.kind == "text" and len(block.lines) == 1 and \
-                label.match(unemphasised(block.lines[0]).strip()) and \
+        if block.kind == "text" and label.match(unemphasised(block.lines[0]).strip()) and \
+                not any(sentence(line) for line in block.lines[1:]) and \
                 sum(w > 0 for w in words[:index]) >= MIN_ARTICLE_BLOCKS and \
                 sum(words[:index]) > sum(words[index + 1:]):
             return index

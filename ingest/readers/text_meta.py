@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from ingest.dates import ISO_DATE, MONTHS, SLASHED, WRITTEN_DATES, to_iso
 from ingest.readers.text_chrome import unemphasised
@@ -34,7 +35,16 @@ GLUED_BY = re.compile(r"(?<=\d)(?=[Bb]y\b)|(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|J
                       r"Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
 # Reuters glues the year to the clock and the clock to `Updated`: `20258:42 AM GMTUpdated`.
 GLUED_TIME = re.compile(r"(?<=(?<!\d)(?:19|20)\d\d)(?=\d{1,2}:\d{2})")
-GLUED_UPDATED = re.compile(r"(?<=[A-Za-z0-9])(?=(?:Updated|Modified)\b)")
+# `Lukas BrandtPublished May 7, 2026`: a date label glued to the name before it
+GLUED_UPDATED = re.compile(r"(?<=[A-Za-z0-9])(?=(?:Updated|Modified|Published|Posted)\b)")
+# `Dana Whitfield & Omar HaddadTue 7 Apr 2026`: author links glued to the date after them
+GLUED_DATE = re.compile(r"(?<=[a-z])(?=(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s+)?"
+                        r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+                        r"Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d)")
+MAX_BYLINE_CHARS = 200
+# `12.03.2026`, `16/06/2026`: numeric dates with the day first (a dotted date is always
+# day.month.year; a slashed one only when its first number cannot be a month)
+DAY_FIRST = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b")
 WEEKDAY_END = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s*$", re.I)
 READ_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?)\.?(?:\s+(?:read|listen))?$", re.I)
 BYLINE = re.compile(r"^(?:(?:written|words|story|text|reporting|posted)\s+)?by\b\s*:?\s*(.+)$|"
@@ -78,7 +88,7 @@ def read_line(line: str, near_edge: bool) -> Meta | None:
     `near_edge` is True in the page's head and foot, where plain dates, bylines and glued tag
     words stand; in the body only labelled lines (`Tags: …`, `#a #b`) count.
     """
-    text = GLUED_BY.sub(" ", unemphasised(line))
+    text = GLUED_BY.sub(" ", _names_glued_to_date(unemphasised(line)))
     text = GLUED_UPDATED.sub(" · ", GLUED_TIME.sub(" ", text))
     if not text:
         return None
@@ -102,6 +112,21 @@ def read_line(line: str, near_edge: bool) -> Meta | None:
         return None  # a bare reading time is chrome, not metadata
     meta.kind = "byline" if meta.authors else "dateline"
     return meta
+
+
+def _names_glued_to_date(text: str) -> str:
+    """`Jane DoeMarch 3, 2025` → `By Jane Doe · March 3, 2025`: names with no `By` are a
+    byline only when glued to the date (a dateline `Riverside, 7 Apr` has a space), and each
+    name has two words or more (a place or a section name glued to a date is one)."""
+    if len(text) > MAX_BYLINE_CHARS:
+        return text  # a paragraph; searching its every position costs time on long lines
+    match = GLUED_DATE.search(text)
+    if match is None or BYLINE.match(text):
+        return text
+    people = names(text[:match.start()])
+    if not people or any(len(person.split()) < 2 for person in people):
+        return text
+    return f"By {text[:match.start()]} · {text[match.start():]}"
 
 
 def read_pair(label: str, value: str, near_edge: bool) -> Meta | None:
@@ -137,7 +162,7 @@ def _piece(piece: str) -> Meta | None:
         rest = f"{WEEKDAY_END.sub('', piece[:start])} {piece[end:]}"  # `Thursday 27 Feb…`
         meta.dated = True
         if not UPDATED.search(piece[:start]):
-            meta.published = to_iso(date_text)
+            meta.published = _iso(date_text)
         rest = _strip_time(rest.strip())
     rest = PREFIX.sub("", rest.strip()).strip()
     rest = PREFIX.sub("", rest).strip()  # "Published on"
@@ -156,10 +181,25 @@ def _piece(piece: str) -> Meta | None:
 
 def _date_span(text: str) -> tuple[int, int] | None:
     """Where a date is written in `text`, absolute or relative."""
-    for pattern in (ISO_DATE, SLASHED, *WRITTEN_DATES, RELATIVE):
+    for pattern in (ISO_DATE, SLASHED, DAY_FIRST, *WRITTEN_DATES, RELATIVE):
         if match := pattern.search(text):
             return match.span()
     return None
+
+
+def _iso(date_text: str) -> str | None:
+    """ISO date of a date piece; a slashed date whose day and month could be swapped
+    (`03/04/2026`) is None: the page does not say which convention it follows."""
+    match = DAY_FIRST.fullmatch(date_text)
+    if match is None:
+        return to_iso(date_text)
+    day, month, year = int(match[1]), int(match[3]), int(match[4])
+    if match[2] == "/" and day <= 12:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _strip_time(rest: str) -> str:

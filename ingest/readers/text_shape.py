@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ingest.readers.text_blocks import PIPE_SEPARATOR, Block, marked_heading
+from ingest.readers.text_chrome import RELATED_LABEL
 
 SENTENCE = re.compile(r"[.!?:;\"”’)]\s*$")
 TABLE_ROW_SIGN = re.compile(r"\d|[a-z][A-Z]")
@@ -35,7 +36,14 @@ def is_article(block: Block) -> bool:
     lines = [line.strip() for line in block.lines]
     if any("\t" in line or BULLET.match(line) or PIPE_SEPARATOR.match(line) for line in lines):
         return True
-    return not link_list(lines)
+    return not link_list(lines) and not related_list(lines)
+
+
+def related_list(lines: list[str]) -> bool:
+    """`Related articles` / `Most read` over other stories' headlines, in one group: a
+    headline may end in `?` or carry figures (`400 homes`), but none is a sentence."""
+    return bool(RELATED_LABEL.match(lines[0].strip())) and \
+        not any(sentence(line) for line in lines[1:])
 
 
 def link_list(lines: list[str]) -> bool:

@@ -148,13 +148,17 @@ def _trusted(rows: list[str], cuts: list[list[Cut]], grid: list[list[str]]) -> b
     """No cut was a weak one (`S|24`, `Mc|Kinsey`), and no cell still holds a punctuation
     boundary (`31%22%`, `jobs.Trainium`): either means the grid is a guess. A cut is weak for
     its short side (`No|Yes`, `SSO|No`); when the grid repeats that short cell elsewhere (other
-    `No` cells), those rows confirm it."""
+    `No` cells), those rows confirm it. A header row with exactly as many cuts as the body's
+    column count needs (`Minimum GoSupport ends`) is cut at all of them: the body rows, trusted
+    on their own, leave it no other choice."""
     seen = Counter(cell for cells in grid for cell in cells)
-    for row, row_cuts, cells in zip(rows, cuts, grid, strict=True):
+    for r, (row, row_cuts, cells) in enumerate(zip(rows, cuts, grid, strict=True)):
         bounds = _bounds(row, cells)
         confirmed = {at for at, (left, right) in zip(sorted(bounds)[1:], itertools.pairwise(cells),
                                                      strict=True)
                      if seen[min(left, right, key=len)] > 1}
+        if r == 0 and len(row_cuts) == len(cells) - 1:
+            confirmed |= bounds  # a header with no cut to spare: its rows set the count
         if any(c.strength < WEAK and c.at in bounds and c.at not in confirmed for c in row_cuts):
             return False
         if any(c.strength >= LEFT_INSIDE and c.at not in bounds for c in row_cuts):

@@ -39,10 +39,13 @@ def tab_table(lines: list[str]) -> str | None:
 
 def tab_rows(lines: list[str]) -> list[list[str]] | None:
     """Rows of a tab-separated block (two rows or more), or None. A spreadsheet copy trims a
-    row's trailing empty cells (and their tabs), so short rows are padded to the widest."""
+    row's trailing empty cells (and their tabs), so short rows are padded to the widest. A
+    corner cell may be empty, but not the first cell of every row."""
     if len(lines) < 2 or not all("\t" in line for line in lines):
         return None
     rows = [[cell.strip() for cell in line.strip("\n").split("\t")] for line in lines]
+    if all(not row[0] for row in rows):
+        return None  # every line tab-indented: indented code or text, not a table's rows
     rows = [_trim_empty_edges(row) for row in rows]
     width = max(len(row) for row in rows)
     if width < 2:
