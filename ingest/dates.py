@@ -25,6 +25,10 @@ ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)
                       r"(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?\b")
 COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")  # 20191119, as some <meta> write it
 SLASHED = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
+# `12.03.2026`, `16/06/2026`: numeric dates with the year last. A dotted one is always
+# day.month.year; a slashed one is read day-first only when its first number cannot be a month,
+# since the page does not say which convention it follows (`03/04/2026` gives None).
+DAY_FIRST = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b")
 
 
 def to_iso(value: object) -> str | None:
@@ -54,6 +58,8 @@ def _from_string(text: str) -> str | None:
         if match := pattern.search(text):
             month = MONTHS[match["month"].lower().rstrip(".")]
             return _valid(int(match["year"]), month, int(match["day"]))
+    if (match := DAY_FIRST.search(text)) and (match[2] == "." or int(match[1]) > 12):
+        return _valid(int(match[4]), int(match[3]), int(match[1]))
     return None
 
 

@@ -26,7 +26,13 @@ from ingest.readers.html_authors import (
     not_people,
     uninvert,
 )
-from ingest.readers.html_structured import json_ld, language_code, microdata, tag_list
+from ingest.readers.html_structured import (
+    json_ld,
+    language_code,
+    microdata,
+    nearest_owner,
+    tag_list,
+)
 from ingest.readers.html_title import strip_site_suffix
 
 DATED = ('[class*="publish"], [class*="post-date"], [class*="article-date"], '
@@ -203,15 +209,8 @@ def _first_article_links(tree: LexborHTMLParser, rel: str) -> list[LexborNode]:
     if len(links) < 2:
         return links
     articles = {node.mem_id for node in tree.css("article")}
-    owners = [_owner(link, articles) for link in links]
+    owners = [nearest_owner(link, articles) for link in links]
     return [link for link, owner in zip(links, owners, strict=True) if owner == owners[0]]
-
-
-def _owner(node: LexborNode, owners: set[int]) -> int | None:
-    parent = node.parent
-    while parent is not None and parent.mem_id not in owners:
-        parent = parent.parent
-    return parent.mem_id if parent is not None else None
 
 
 def _title_element(tree: LexborHTMLParser) -> str | None:

@@ -87,16 +87,17 @@ def _item_authors(tree: LexborHTMLParser) -> list[str]:
     nodes = tree.css('[itemprop~="author"], [itemprop~="creator"]')
     if len(nodes) > 1:
         scopes = {node.mem_id for node in tree.css("[itemscope]")}
-        owners = [_owning_item(node, scopes) for node in nodes]
+        owners = [nearest_owner(node, scopes) for node in nodes]
     else:
         owners = [None] * len(nodes)
     return [name for node, owner in zip(nodes, owners, strict=True) if owner == owners[0]
             and (name := item_value(node.css_first('[itemprop="name"]') or node))]
 
 
-def _owning_item(node: LexborNode, scopes: set[int]) -> int | None:
+def nearest_owner(node: LexborNode, owners: set[int]) -> int | None:
+    """The `mem_id` of the closest ancestor of `node` among `owners` (None: none holds it)."""
     parent = node.parent
-    while parent is not None and parent.mem_id not in scopes:
+    while parent is not None and parent.mem_id not in owners:
         parent = parent.parent
     return parent.mem_id if parent is not None else None
 

@@ -15,7 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.readers.text_code_lang import COMMAND, PROMPT, language
+from ingest.readers.text_code_lang import (
+    COMMAND,
+    GO_DECLARATION,
+    PROMPT,
+    RUST_DECLARATION,
+    language,
+)
 
 PYTHON_START = re.compile(
     r"^\s*(?:import\s+[\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+)*\s*$|from\s+[\w.]+\s+import\s+\S|"
@@ -34,12 +40,11 @@ SQL_START = re.compile(
 SQL_MORE = re.compile(r"^\s*(?:FROM|WHERE|AND|OR|JOIN|LEFT|RIGHT|INNER|OUTER|FULL|CROSS|"
                       r"GROUP\s+BY|ORDER\s+BY|HAVING|LIMIT|OFFSET|ON|VALUES|SET|UNION|"
                       r"RETURNING|CASE|WHEN|THEN|ELSE|END|SELECT)\b")
-# Go and Rust declarations: `package main`, `import (`, `func (g T) Check(`, `type T struct {`,
-# `pub fn predict(`, `impl Tree {`, `use std::io;`
-GO_START = re.compile(r"^\s*(?:package\s+\w+\s*$|import\s*\(\s*$|func\s+(?:\([^)]*\)\s*)?\w+\s*\(|"
+# Lines that open Go or Rust: their declarations, and `import (`, `type T struct {`,
+# `pub struct T {`, which name no language on their own (C and Swift have look-alikes).
+GO_START = re.compile(rf"^\s*(?:{GO_DECLARATION}|import\s*\(\s*$|"
                       r"type\s+\w+\s+(?:struct|interface)\s*\{)")
-RUST_START = re.compile(r"^\s*(?:(?:pub(?:\([\w:]+\))?\s+)?(?:async\s+)?(?:unsafe\s+)?fn\s+\w+\s*"
-                        r"(?:<[^>]*>)?\s*\(|impl\b.*\{\s*$|use\s+\w+(?:::[\w{}*, ]+)+;\s*$|"
+RUST_START = re.compile(rf"^\s*(?:{RUST_DECLARATION}|"
                         r"(?:pub\s+)?(?:struct|enum|trait)\s+\w+.*\{\s*$)")
 # What a code viewer prints above a block: a file name tab (`main.go`) and a `Copy` button.
 # Both are the page's; a file name states the block's language.

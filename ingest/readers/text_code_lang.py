@@ -39,13 +39,15 @@ COMMAND = re.compile(rf"^\s*(?:{COMMANDS})\s+(?:\S+\s+)*?(?:-{{1,2}}\w|\S*[/.=:]
 SQL = re.compile(r"^\s*(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|WITH)\b")
 SHELL = re.compile(r"^\s*(?:\$ |#!/bin/(?:ba|z)?sh|#!/usr/bin/env (?:ba|z)?sh)")
 FLOW_VALUE = re.compile(r"^\s*(?:- +)?[\w.-]+:\s+\{[^{}]*\}\s*$")
-# Declarations only Go or Rust has: `package main`, `func (g T) Check(`, `err != nil`; `fn`,
-# `let mut`, `impl T {`, `use a::b;`. A Swift `func f() -> T` is neither, so Go needs no `->`.
-GO = re.compile(r"^\s*package\s+\w+\s*$|^\s*func\s+(?:\([^)]*\)\s*)?\w+\s*\(|\berr\s*!=\s*nil\b",
-                re.M)
-RUST = re.compile(r"^\s*(?:pub(?:\([\w:]+\))?\s+)?(?:async\s+)?(?:unsafe\s+)?fn\s+\w+\s*"
-                  r"(?:<[^>]*>)?\s*\(|^\s*let\s+mut\s+\w|^\s*impl\b.*\{\s*$|"
-                  r"^\s*use\s+\w+(?:::[\w{}*, ]+)+;\s*$", re.M)
+# Declarations only Go or Rust has, at the start of a line: `package main`, `func (g T) Check(`;
+# `pub fn predict(`, `impl Tree {`, `use std::io;`. `text_code` starts blocks at them too.
+GO_DECLARATION = r"package\s+\w+\s*$|func\s+(?:\([^)]*\)\s*)?\w+\s*\("
+RUST_DECLARATION = (r"(?:pub(?:\([\w:]+\))?\s+)?(?:async\s+)?(?:unsafe\s+)?fn\s+\w+\s*"
+                    r"(?:<[^>]*>)?\s*\(|impl\b.*\{\s*$|use\s+\w+(?:::[\w{}*, ]+)+;\s*$")
+# Go also by `err != nil`, Rust by `let mut`. A Swift `func f() -> T` is neither, so Go needs
+# no `->`.
+GO = re.compile(rf"^\s*(?:{GO_DECLARATION})|\berr\s*!=\s*nil\b", re.M)
+RUST = re.compile(rf"^\s*(?:{RUST_DECLARATION}|let\s+mut\s+\w)", re.M)
 PYGMENTS_NAMES = {"python": "python", "python 2.x": "python", "javascript": "javascript",
                   "typescript": "typescript", "sql": "sql", "bash": "bash", "json": "json",
                   "yaml": "yaml", "go": "go", "rust": "rust", "java": "java", "ruby": "ruby",

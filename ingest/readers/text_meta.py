@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
-from ingest.dates import ISO_DATE, MONTHS, SLASHED, WRITTEN_DATES, to_iso
+from ingest.dates import DAY_FIRST, ISO_DATE, MONTHS, SLASHED, WRITTEN_DATES, to_iso
 from ingest.readers.text_chrome import unemphasised
 from ingest.readers.text_tags import split_glued_tags
 
@@ -42,9 +41,6 @@ GLUED_DATE = re.compile(r"(?<=[a-z])(?=(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0
                         r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
                         r"Oct|Nov|Dec)[a-z]{0,6}\.?\s+\d)")
 MAX_BYLINE_CHARS = 200
-# `12.03.2026`, `16/06/2026`: numeric dates with the day first (a dotted date is always
-# day.month.year; a slashed one only when its first number cannot be a month)
-DAY_FIRST = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b")
 WEEKDAY_END = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s*$", re.I)
 READ_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?)\.?(?:\s+(?:read|listen))?$", re.I)
 BYLINE = re.compile(r"^(?:(?:written|words|story|text|reporting|posted)\s+)?by\b\s*:?\s*(.+)$|"
@@ -162,7 +158,7 @@ def _piece(piece: str) -> Meta | None:
         rest = f"{WEEKDAY_END.sub('', piece[:start])} {piece[end:]}"  # `Thursday 27 Feb…`
         meta.dated = True
         if not UPDATED.search(piece[:start]):
-            meta.published = _iso(date_text)
+            meta.published = to_iso(date_text)
         rest = _strip_time(rest.strip())
     rest = PREFIX.sub("", rest.strip()).strip()
     rest = PREFIX.sub("", rest).strip()  # "Published on"
@@ -185,21 +181,6 @@ def _date_span(text: str) -> tuple[int, int] | None:
         if match := pattern.search(text):
             return match.span()
     return None
-
-
-def _iso(date_text: str) -> str | None:
-    """ISO date of a date piece; a slashed date whose day and month could be swapped
-    (`03/04/2026`) is None: the page does not say which convention it follows."""
-    match = DAY_FIRST.fullmatch(date_text)
-    if match is None:
-        return to_iso(date_text)
-    day, month, year = int(match[1]), int(match[3]), int(match[4])
-    if match[2] == "/" and day <= 12:
-        return None
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
 
 
 def _strip_time(rest: str) -> str:

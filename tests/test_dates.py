@@ -1,0 +1,24 @@
+"""Dates as people write them, to ISO 8601 (ingest.dates.to_iso)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.dates import to_iso
+
+
+@pytest.mark.parametrize(("written", "iso"), [
+    ("2026-04-21T09:30Z", "2026-04-21T09:30:00Z"),
+    ("April 21, 2026", "2026-04-21"),
+    ("21 April 2026", "2026-04-21"),
+    ("2026/04/21", "2026-04-21"),
+    ("21.04.2026", "2026-04-21"),   # dotted: always day.month.year
+    ("21/04/2026", "2026-04-21"),   # slashed, and 21 cannot be a month
+])
+def test_to_iso_reads_the_usual_ways_of_writing_a_date(written: str, iso: str) -> None:
+    assert to_iso(written) == iso
+
+
+@pytest.mark.parametrize("written", ["03/04/2026", "31.02.2026", "0001-01-01", "5 hours ago"])
+def test_to_iso_gives_none_rather_than_a_guess(written: str) -> None:
+    assert to_iso(written) is None
