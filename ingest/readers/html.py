@@ -22,8 +22,10 @@ from ingest.readers.html_article import (
     one_article,
     open_at_title,
     own_headline,
+    standfirst,
     story_of,
     tidy_blocks,
+    with_standfirst,
 )
 from ingest.readers.html_boilerplate import drop_calls_to_action
 from ingest.readers.html_content import main_content, prune, strip_never_article
@@ -37,6 +39,7 @@ def read(text: str, origin: str) -> Draft:
     tree = LexborHTMLParser(text)
     metadata, article_body = read_metadata(tree)
     story = story_of(tree, metadata.title)  # before the article's <header> is cut
+    dek = standfirst(tree, metadata.title, metadata.authors)
     strip_never_article(tree)
     content = main_content(tree)
     body = ""
@@ -50,7 +53,7 @@ def read(text: str, origin: str) -> Draft:
             metadata = metadata.model_copy(update={
                 "title": headline, "provenance": {**metadata.provenance, "title": "h1"}})
         open_at_title(content, metadata.title)
-        blocks = tidy_blocks(markdown_blocks(content))
+        blocks = with_standfirst(tidy_blocks(markdown_blocks(content)), dek)
         body = "\n\n".join(blocks) + "\n" if blocks else ""
     if article_body and len(body.split()) < max(MIN_BODY_WORDS, len(article_body.split()) / 2):
         body = _paragraphs(article_body)

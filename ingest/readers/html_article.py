@@ -15,6 +15,9 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ingest.readers.html_content import naming_words
+from ingest.readers.html_markdown import markdown_blocks
+
 WORD = re.compile(r"\w+")
 LONG = 60  # characters: a paragraph, not a label
 LEAD_IN = 200  # characters above the headline that are labels (kicker, breadcrumb), not text
@@ -75,6 +78,96 @@ def story_of(tree: LexborHTMLParser, title: str | None) -> LexborNode | None:
     while node is not None and node.tag != "article":
         node = node.parent
     return node
+
+
+# Names sites give the summary under a headline (`standfirst`, `dek`, `subheadline`,
+# `entry-summary`, `article__lede`), matched as parts of class, id and data-* words.
+STANDFIRST_NAME = re.compile(r"standfirst|\bdec?k\b|sub-?(?:title|head|headline)|summary|"
+                             r"\blede\b|\bintro\b|teaser|excerpt|strapline|description", re.I)
+STANDFIRST_WORDS = (8, 80)  # shorter is a label or a kicker, longer is the story's first paragraph
+STANDFIRST_LOOKAHEAD = 4  # elements after the headline that may still be its standfirst
+
+
+def standfirst(tree: LexborHTMLParser, title: str | None, authors: list[str]) -> str | None:
+    """The standfirst (the summary under the headline) as Markdown, when the page marks it.
+
+    It is article text, but sites print it in the article's header, beside the byline and away
+    from the body's container. Read before the header is cut: the few elements that follow the
+    title's `<h1>`, the first one named as a summary (`STANDFIRST_NAME`) or saying what the
+    page's description says, unless it is a byline, a date or a row of links.
+    """
+    heading = title_heading(tree.body, title) if tree.body is not None else None
+    if heading is None:
+        return None
+    description = _description(tree)
+    for node in _following(heading, STANDFIRST_LOOKAHEAD):
+        text = " ".join((node.text(deep=True) or "").split())
+        words = len(text.split())
+        if words > STANDFIRST_WORDS[1] or _paragraphs(node) > 1:
+            return None  # the story itself: no standfirst above it
+        if words < STANDFIRST_WORDS[0] or not _summary(node, text, description) \
+                or _byline_or_links(node, text, authors):
+            continue
+        blocks = markdown_blocks(node)
+        return " ".join(HEADING.sub(r"\2", block) for block in blocks) if blocks else None
+    return None
+
+
+def with_standfirst(blocks: list[str], dek: str | None) -> list[str]:
+    """The body's blocks opening with the standfirst, unless the body already holds it."""
+    if not dek:
+        return blocks
+    wanted = " ".join(_words(dek))
+    if any(wanted in " ".join(_words(block)) for block in blocks[:5]):
+        return blocks
+    return [dek, *blocks]
+
+
+def _following(heading: LexborNode, limit: int) -> list[LexborNode]:
+    """Up to `limit` non-empty elements after `heading` in reading order, climbing out of its
+    wrappers (`<div data-gu-name="headline"><h1>…</h1></div><div …standfirst>`)."""
+    found: list[LexborNode] = []
+    node: LexborNode | None = heading
+    while node is not None and node.tag not in ("body", "html") and len(found) < limit:
+        sibling = node.next
+        while sibling is not None and len(found) < limit:
+            if sibling.tag != "-text" and (sibling.text(deep=True) or "").strip():
+                found.append(sibling)
+            sibling = sibling.next
+        node = node.parent
+    return found
+
+
+def _summary(node: LexborNode, text: str, description: list[str]) -> bool:
+    words = _words(text)
+    # A description may go on past the standfirst, or be cut short, perhaps mid-word.
+    shared = len(description) - 1 if len(description) < len(words) else len(words)
+    if shared >= STANDFIRST_WORDS[0] and words[:shared] == description[:shared]:
+        return True
+    named = node
+    for _ in range(3):  # the name may sit on a wrapper: `<div data-testid=standfirst><p>`
+        if STANDFIRST_NAME.search(naming_words(named)):
+            return True
+        children = [c for c in named.iter() if (c.text(deep=True) or "").strip()]
+        if len(children) != 1:
+            return False
+        named = children[0]
+    return False
+
+
+def _byline_or_links(node: LexborNode, text: str, authors: list[str]) -> bool:
+    linked = sum(len(a.text(deep=True) or "") for a in node.css("a"))
+    return node.css_first("time") is not None or linked > 0.5 * len(text) \
+        or any(name in text for name in authors)
+
+
+def _paragraphs(node: LexborNode) -> int:
+    return sum(len(p.text() or "") >= LONG for p in node.css("p"))
+
+
+def _description(tree: LexborHTMLParser) -> list[str]:
+    meta = tree.css_first('meta[property="og:description"], meta[name="description"]')
+    return _words(meta.attributes.get("content") or "") if meta is not None else []
 
 
 def one_article(content: LexborNode, story: LexborNode | None) -> LexborNode:

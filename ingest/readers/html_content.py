@@ -79,7 +79,7 @@ def strip_never_article(tree: LexborHTMLParser) -> None:
         node.decompose()
     page = max(1, len(tree.body.text() or "")) if tree.body is not None else 1
     for node in tree.css(MARKED):
-        region = _region(_words(node))
+        region = _region(naming_words(node))
         if region is None or node.tag in ("body", "html", "main", "article") \
                 or node.tag in KEPT_WHATEVER_THEIR_CLASS:  # a table cell named `comments`
             continue
@@ -185,7 +185,7 @@ def prune(content: LexborNode) -> None:
     for node in content.css(MARKED):
         if node.mem_id == content.mem_id or node.tag in KEPT_WHATEVER_THEIR_CLASS:
             continue
-        if _furniture(_words(node)) and _size(node) < 0.3 * total:
+        if _furniture(naming_words(node)) and _size(node) < 0.3 * total:
             node.decompose()
     for node in content.css(HIDDEN):
         # Hidden menus and popups go; a hidden block holding much of the article is text a
@@ -242,7 +242,7 @@ def _size(node: LexborNode) -> int:
     return len("".join((node.text(deep=True) or "").split()))
 
 
-def _words(node: LexborNode) -> str:
+def naming_words(node: LexborNode) -> str:
     """Class and id words, and the names component frameworks give blocks (`data-component`,
     `data-testid`, `data-qa`: news sites built on React mark a byline or a newsletter box there,
     not in a class). Ids of text elements are usually slugs of their own text (a heading
@@ -284,7 +284,7 @@ def _chrome(node: LexborNode) -> bool:
     for _ in range(3):
         if node is None or node.tag == "body":
             return False
-        if _furniture(_words(node)):
+        if _furniture(naming_words(node)):
             return True
         node = node.parent  # type: ignore[assignment]
     return False
