@@ -41,6 +41,7 @@ META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]+
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml", ".shtml"}
 MARKDOWN_EXTENSIONS = {".md", ".markdown", ".mdown", ".mkd"}
 HTML_START = re.compile(r"\A\s*(<!doctype\s+html|<html\b|<head\b|<body\b|<meta\b|<!--)", re.I)
+MARKUP_LINES = 0.3  # share of non-blank lines holding a tag, in a page saved without <html>
 HTML_TAGS = re.compile(r"</?(p|div|article|span|a|h[1-6]|table|ul|li|section)\b[^>]*>", re.I)
 FRONT_MATTER = re.compile(r"\A(---|\+\+\+)\s*\n")
 MARKDOWN_SIGNS = re.compile(r"^(#{1,6} \S|```|\s*[-*+] \S|\s*\d+\. \S|>\s|\|.*\|\s*$)", re.M)
@@ -120,15 +121,24 @@ def _charset_name(name: str) -> str | None:
         return None
 
 
+def _mostly_markup(head: str) -> bool:
+    """Tags on many of the lines: a page (or a fragment of one) saved without its `<html>`.
+    A few tags on a few lines are an embed snippet or inline HTML in a text or Markdown file."""
+    lines = [line for line in head.splitlines() if line.strip()]
+    tagged = sum(HTML_TAGS.search(line) is not None for line in lines)
+    return len(HTML_TAGS.findall(head)) >= 3 and tagged >= MARKUP_LINES * len(lines)
+
+
 def sniff(text: str, origin: str) -> Format:
     """Which reader fits: content decides, the file extension breaks ties.
 
     An `.html` file holding Markdown is read as Markdown, and a `.txt` holding a saved page as
-    HTML: people rename files freely, but they rarely hand-write HTML tags in prose.
+    HTML: people rename files freely. Prose with an embed snippet, or Markdown with inline
+    `<details>`, holds a few tags on a few lines; a page holds them on most lines.
     """
     head = text[:8192]
     extension = PurePath(origin).suffix.lower()
-    if HTML_START.match(head) or len(HTML_TAGS.findall(head)) >= 3:
+    if HTML_START.match(head) or _mostly_markup(head):
         return "html"
     if FRONT_MATTER.match(head):
         return "markdown"

@@ -58,6 +58,12 @@ def test_random_bytes_are_refused() -> None:
     ("Back to Blog\n\nTitle\n\n#Introduction\n\nText.\n", "dump.md", "text"),
     ("Just prose copied from a page.\n\nAnother paragraph.\n", "notes.txt", "text"),
     ("## Heading\n\nProse.\n", "note.md", "markdown"),
+    ("<div class=\"post\"><h1>Title</h1>\n<p>One.</p>\n<p>Two.</p></div>\n", "a.txt", "html"),
+    # an embed snippet in a text dump, inline HTML in Markdown: a few lines of many
+    ("Title\n\n" + "Prose line.\n\n" * 12 + "<div id=\"w\">\n<span>x</span>\n</div>\n",
+     "dump.txt", "text"),
+    ("# Title\n\n" + "Prose line.\n\n" * 12 + "<div align=\"center\">\n<p>A centred "
+     "<a href=\"x\">badge</a></p>\n</div>\n", "note.md", "markdown"),
 ])
 def test_format_is_sniffed_from_content_then_extension(text: str, origin: str,
                                                        expected: str) -> None:
