@@ -31,7 +31,13 @@ REPORT_SPEECH = re.compile(rf"\b(?:{REPORT})(?=\s+that\b|(?:\s+(?:on|in|late|ear
 TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Sir|Lord|Dame|St)\.?"
 NAME = (rf"(?:{TITLE}\s+)?[A-Z][\w'’.&-]*"
         r"(?:\s+(?:of|for|de|van|von|al|bin|&)?\s*[A-Z][\w'’.&-]*){0,4}")
-GROUP = (r"(?:[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*|"
+# People of an organisation, named with it: `Analysts at Jefferies`, `Climate scientists at the
+# Bureau of Meteorology`, `Administrators from Begbies Traynor`: the speaker is the whole phrase.
+STAFF = (r"(?:[A-Za-z][\w-]*\s+)?(?i:analysts?|economists?|strategists?|researchers?|scientists?|"
+         r"experts?|officials?|executives?|administrators?|lawyers?|engineers?|doctors?|"
+         r"investigators?|spokes(?:person|man|woman))")
+GROUP = (rf"(?:{STAFF}\s+(?:at|from|with)\s+(?:the\s+)?{NAME}|"
+         r"[Tt]he\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w-]*|"
          rf"{NAME}\s+(?:figures|data|statistics|filings|records|documents|officials)|"
          r"(?:a\s+|an\s+|some\s+|two\s+|three\s+|many\s+|most\s+|several\s+)?"
          r"(?:[A-Za-z][\w-]*\s+){0,2}(?:company|firm|group|bank|government|ministry|department|"
@@ -66,6 +72,12 @@ LEADERS = {"but", "and", "however", "meanwhile", "yet", "so", "chief", "executiv
 PRONOUNS = {"he", "she"}
 NAME_ONLY = re.compile(NAME)
 ARTICLE_BEFORE_GROUP = re.compile(r"^(?:The|A|An)\s+(?=[a-z])")
+LEADING_THE = re.compile(r"^(?:The|the)\s+(?=[A-Z])")
+# An interview printed as questions and answers: the intro names the interviewee (`Keiko Arai
+# is chief economist at …`) and says it is one (`The interview has been edited for length`).
+INTERVIEW = re.compile(r"\binterview (?:has been|was) (?:edited|condensed)|"
+                       r"\bedited for (?:length|clarity)", re.I)
+INTERVIEWEE = re.compile(rf"^\s*(?P<who>{NAME})(?:,| (?:is|was|has been) )")
 THE_OR_POSSESSIVE = re.compile(r"^(?:The|the)\s+(?=[A-Z])|(?:'s|’s)$")
 
 
@@ -81,6 +93,10 @@ class Speakers:
     """The block of the last sentence seen."""
     answer: str | None = None
     """The interviewee whose Q&A answer this block is."""
+    interviewee: str | None = None
+    """Who answers the questions of an interview printed as plain question paragraphs."""
+    asked: bool = False
+    """The last block was a question (in an interview)."""
     last_who: str | None = None
     """The previous sentence's attribution, for `it said` and `they argue`."""
 
@@ -91,9 +107,7 @@ def find(sentence: str, block_text: str, first: bool, block: int, state: Speaker
     Updates `state`, so call it on every sentence in order.
     """
     if block != state.block:
-        state.block, state.answer = block, None
-        if (qa := QA.match(block_text)) and (qa["bold"] or qa["who"]).lower() not in NOT_SPEAKERS:
-            state.answer = qa["bold"] or qa["who"]  # Q&A: "**Amodei:** We ..." is Amodei's
+        _enter_block(block_text, block, state)
     starts_quoted = state.in_quote or sentence.lstrip().startswith(("\"", "“"))
     who = _explicit(sentence) or state.answer
     if who is not None and who.lower() in PRONOUNS and state.last_person:
@@ -102,7 +116,10 @@ def find(sentence: str, block_text: str, first: bool, block: int, state: Speaker
         who = state.last_who  # "The CTA said … It warned that …"
     state.last_who = who
     if who is None and starts_quoted:
-        who = state.quote_speaker  # a quote continuing without a new speech verb
+        # A quote that opens a paragraph is the speaker named where it closes (`"…. …," said
+        # X`); one that goes on from the last paragraph is that quote's speaker's.
+        opening = first and not state.in_quote
+        who = (_closing_speaker(block_text) if opening else None) or state.quote_speaker
     quotes = _quotes(sentence)
     state.in_quote = (state.in_quote + quotes) % 2 == 1
     if who:
@@ -114,10 +131,33 @@ def find(sentence: str, block_text: str, first: bool, block: int, state: Speaker
     return who
 
 
+def _enter_block(block_text: str, block: int, state: Speakers) -> None:
+    asked = state.block != -1 and state.interviewee is not None and \
+        block_text.rstrip().endswith("?")
+    state.block, state.answer = block, None
+    if (qa := QA.match(block_text)) and (qa["bold"] or qa["who"]).lower() not in NOT_SPEAKERS:
+        state.answer = qa["bold"] or qa["who"]  # Q&A: "**Amodei:** We ..." is Amodei's
+    elif state.asked and not asked:
+        state.answer = state.interviewee  # the paragraph after a question is the answer
+    if INTERVIEW.search(block_text) and (m := INTERVIEWEE.match(block_text)):
+        state.interviewee = _clean(m["who"])
+    state.asked = asked
+
+
+def _closing_speaker(block_text: str) -> str | None:
+    """The speaker named right after the first closing quotation mark of `block_text`."""
+    close = min((i for i in (block_text.find("”"), block_text.find('"', 1)) if i > 0),
+                default=-1)
+    if close == -1:
+        return None
+    m = INVERTED.match(block_text, close - 1) or INVERTED.match(block_text, close)
+    return _clean(m["who"]) if m else None
+
+
 def _explicit(sentence: str) -> str | None:
     lowered = sentence.lower()
     if "according" in lowered and (m := ACCORDING.search(sentence)):
-        return m["who"].strip()
+        return LEADING_THE.sub("", m["who"].strip())  # `the National Farmers' Federation`
     runs = letter_runs(sentence)
     if not (SAY_WORDS & runs or (REPORT_WORDS & runs and REPORT_SPEECH.search(sentence))):
         return None  # no speech verb as SPEECH reads one: skip the slow patterns

@@ -1,7 +1,8 @@
 """Dates mentioned in a claim, as written and as ISO 8601 where they can be pinned down.
 
 Absolute dates keep the precision they are written with: `April 21, 2026` → `2026-04-21`,
-`April 2026` → `2026-04`, `in 2023` → `2023`. Relative ones (`yesterday`, `last year`,
+`April 2026` → `2026-04`, `in 2023` → `2023`; a day without a year (`on 19 June`, `March 3`)
+takes the published year. Relative ones (`yesterday`, `last year`,
 `on Tuesday`, `three weeks ago`) are resolved against the article's published date; without it
 their date is None, never today's. Weeks are ISO weeks (`2026-W17`). Quarters keep date None:
 ISO 8601 has no quarter notation and a month would claim more precision than was written.
@@ -30,6 +31,7 @@ PATTERNS = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)\b")),
     ("my", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b")),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?![\d,.]*\d)")),
+    ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s+\d)")),
     ("quarter", re.compile(rf"\b(?:Q[1-4]|(?:first|second|third|fourth)[- ]quarter)"
                            rf"(?:\s+(?:of\s+)?{_YEAR})?\b", re.I)),
     ("m", re.compile(rf"(?:\b(?i:in|since|by|until|from|through|during|early|late|last|next|"
@@ -114,7 +116,7 @@ def _possible(sentence: str) -> list[tuple[str, re.Pattern[str]]]:
     if digit and ISO_GATE.search(sentence):
         kinds.append("iso")
     if digit and month:
-        kinds += ("my", "md")
+        kinds += ("my", "md", "dm")
     if "quarter" in low or "q1" in low or "q2" in low or "q3" in low or "q4" in low:
         kinds.append("quarter")
     if month:
@@ -146,7 +148,7 @@ def _value(kind: str, m: re.Match[str], ref: date | None, future: bool) -> str |
         return None
     if ref is None:
         return None
-    if kind == "md":
+    if kind in ("md", "dm"):
         return _iso(ref.year, _month(m["month"]), int(m["day"]))
     if kind == "m":  # a month ahead of publication is last year's unless the future is meant
         month = _month(m["month"])

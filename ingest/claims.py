@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ingest import attribution, claim_dates, entities, quantities, sentences
-from ingest.models import Block, Claim, ClaimKind, EntityMention
+from ingest.models import Block, Claim, ClaimKind, DateMention, EntityMention
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -29,7 +29,8 @@ IMPERATIVE = re.compile(
     r"don't|do not|let's|let us|consider|imagine|note|see|try|make sure|check|use|install|run|"
     r"download|join|register|contact|learn|find out|get|visit|take|keep|remember|think about|"
     r"stop|start|go|watch|listen|email|call|buy|sign|add|open|enter|choose|select|avoid|"
-    r"ask|look|set|create|write|build|deploy|configure|upgrade|update|enable|disable|copy)\b",
+    r"ask|look|set|create|write|build|deploy|configure|upgrade|update|enable|disable|copy|"
+    r"book|pack|bring|compare|save|reserve)\b",
     re.I)
 CHROME = re.compile(r"^(?:advertisement|sponsored|related|read more|share (?:this|on)|"
                     r"follow us|sign up|subscribe|all rights reserved|©|copyright|photo:|"
@@ -37,10 +38,13 @@ CHROME = re.compile(r"^(?:advertisement|sponsored|related|read more|share (?:thi
 # The patterns below start with a lookahead for the letters a match can start with: Python's
 # `re` rejects a position with it far faster than by trying every alternative there (2-3x on news
 # sentences). What they match is unchanged.
-OPINION = re.compile(r"(?=\b[iwsomn])(?:"
+OPINION = re.compile(r"(?=\b[iwsomna])(?:"
                      r"\b(?:I|we) (?:think|believe|feel|hope|argue)\b|\bin (?:my|our) (?:view|"
                      r"opinion)\b|\b(?:should|ought to|must)\b|\bit(?:'s| is) time\b|"
-                     r"\bno longer optional\b|\bmasterclass\b|\bwe need\b)", re.I)
+                     r"\bno longer optional\b|\bmasterclass\b|\bwe need\b|"
+                     # a verdict on what happened: `X's results are a reminder that …`
+                     r"\b(?:is|are|was|were) (?:a|an) (?:\w+ )?(?:reminder|testament|lesson|"
+                     r"wake-up call|cautionary tale)\b)", re.I)
 FUTURE = re.compile(
     r"(?=\b[wsiapfemcbn]|^)(?:"
     r"\b(?:will|won't|shall|is|are|was|were) (?:(?:likely|probably|also|not) )?"
@@ -48,9 +52,11 @@ FUTURE = re.compile(
     r"|\bwill\b|\bwon't\b|\b(?:is|are) expected\b|\bplans? to\b|\bplanned to\b"
     r"|\bintends? to\b|\baims? to\b"
     r"|\bforecasts?\b|\bpredicts?\b|\b(?:I|we|analysts|economists|investors) expects?\b"
-    r"|\bexpects? (?!that\b)\w+ to\b|\b(?:may|might|could) (?:see|rise|fall|reach|hit|grow|"
+    r"|\bexpects? (?:(?!that\b)\w+ )?to\b|\b(?:is|are) (?:scheduled|set|due) (?:for|on)\b"
+    r"|\b(?:may|might|could) (?:see|rise|fall|reach|hit|grow|"
     r"increase|decrease|drop|top|exceed|double|face|lose|cost|become|take|soon)\b"
-    r"|^[^,]{0,40},\s+expect\b|\bby (?:the end of )?20\d\d\b|\bnext (?:year|month|week|quarter)\b"
+    r"|^[^,]{0,40},\s+expect\b|\bby (?:the end of )?20\d\d\b"
+    r"|\bnext (?:year|month|week|quarter|season|summer|winter|spring|autumn|decade)\b"
     r")", re.I)
 REPORTED_WOULD = re.compile(r"(?=\b[stacnpw])\b(?:said|told|announced|confirmed|added|stated|"
                             r"noted|promised|pledged|warned)\b[^.]*\bwould\b", re.I)
@@ -59,7 +65,8 @@ COMPARATIVE = re.compile(
     r"\b(?:more|less|fewer|higher|lower|larger|smaller|bigger|faster|slower|cheaper|better|"
     r"worse|greater|earlier|later|older|newer|stronger|weaker)\s+than\b|\b\w+er than\b"
     r"|\b(?:largest|biggest|highest|lowest|fastest|slowest|smallest|cheapest|strongest|"
-    r"weakest|most|least|top|leading|record|second-largest|third-largest)\b|\branked\b"
+    r"weakest|least|top|leading|record|second-largest|third-largest)\b|\branked\b"
+    r"|(?:\b(?:the|its|their|his|her|our)|['’]s) most\b"
     r"|\b(?:outpaced|outperformed|overtook|surpassed|trailed|beat|eclipsed)\b"
     r"|\bcompared (?:with|to)\b|\bversus\b|\bvs\.?\b|\bthe (?:first|only)\b"
     r")", re.I)
@@ -68,7 +75,9 @@ CAUSAL = re.compile(r"(?=\b[bdarcltopsf])"
                     r"\b(?:because|due to|as a result|caused|causes|cause|led to|leads to|"
                     r"lead to|resulted in|result of|thanks to|owing to|driven by|blamed|"
                     r"attributed to|triggered|sparked|prompted|fueled by|fuelled by|therefore|"
-                    r"consequently|linked to|responsible for|after (?:a|the) [\w ]{0,30}(?:drop|"
+                    r"consequently|linked to|responsible for|pushed (?:up|down)|"
+                    r"(?<=, )so\b(?! far\b| much\b| many\b)|"
+                    r"after (?:a|the) [\w ]{0,30}(?:drop|"
                     r"rise|surge|fall|decision|ruling))\b", re.I)
 EVENT = _wordset("""announced launched acquired bought sold raised cut laid hired signed filed
     sued approved rejected passed released reported agreed won lost resigned died killed arrested
@@ -111,10 +120,12 @@ NOT_HEDGE = re.compile(r"(?=\b[tahuem])(?:"
 # match of OPINION one of OPINION_NEEDLES; every match of CODE an `=` or starts with one of
 # CODE_STARTS. A few substring tests cost much less than a search that finds nothing.
 FUTURE_NEEDLES = ("will", "won't", "expect", "plan", "intend", "aim", "forecast", "predict",
-                  "may ", "might ", "could ", "next ")
+                  "may ", "might ", "could ", "next ", "scheduled ", "set for", "due on",
+                  "due for")
 FUTURE_TO = ("set", "due", "scheduled", "poised", "likely", "on track", "going", "projected")
 OPINION_NEEDLES = ("think", "believe", "feel", "hope", "argue", "in my ", "in our ", "should",
-                   "ought to", "must", "time", "optional", "masterclass", "we need")
+                   "ought to", "must", "time", "optional", "masterclass", "we need", "reminder",
+                   "testament", "lesson", "wake-up", "cautionary")
 CODE_STARTS = ("def ", "class ", "import ", "from ", "return ")
 SYMBOLS = re.compile(r"[=(){}\[\];_]")
 
@@ -134,7 +145,7 @@ TRIGGERS = {
         second-largest third-largest"""),
     "causal": _wordset("""because due result caused causes cause led leads lead resulted
         thanks owing driven blamed attributed triggered sparked prompted fueled fuelled
-        therefore consequently linked responsible after"""),
+        therefore consequently linked responsible after pushed so"""),
     "hedge": _wordset("""may might could likely unlikely probably possibly perhaps expect expects
         expected expecting estimate estimates estimated suggest suggests suggested suggesting
         reportedly allegedly potentially apparently appear appears seem seems said thought
@@ -175,11 +186,11 @@ def _claim(sentence: sentences.Sentence, block: Block, who: str | None,
     amounts = quantities.find(text, spans)
     names = entities.find(text, registry)
     words = _words(text)
-    future = _future(text, words)  # read once: the kind needs it too
+    future = _future(text, words) or _ahead(dates, published)  # read once: the kind needs it
     compares = None  # read only when nothing else makes the sentence checkable
     if not (amounts or dates or who or names or words & EVENT or future):
         compares = _compares(text, words)
-        if not compares:
+        if not (compares or _causal(text, words)):
             return None  # nothing a fact-checker could check
     if who is None and not (amounts or dates) and _opinion(text):
         return None  # the article's own opinion
@@ -201,6 +212,14 @@ def _future(text: str, words: frozenset[str]) -> bool:
     return FUTURE.search(text) is not None
 
 
+def _ahead(dates: list[DateMention], published: str | None) -> bool:
+    """A date after the article's publication (`the hearing is on 19 June`): what the sentence
+    tells is still to come. Compared at the date's own precision (`2027` vs `2026-…`)."""
+    return published is not None and any(
+        d.date is not None and "W" not in d.date and d.date > published[:len(d.date)]
+        for d in dates)
+
+
 def _opinion(text: str) -> bool:
     return _has_any(sentences.fold(text), OPINION_NEEDLES) and OPINION.search(text) is not None
 
@@ -214,9 +233,13 @@ def _compares(text: str, words: frozenset[str]) -> bool:
         COMPARATIVE.search(AT_LEAST.sub("", text)) is not None
 
 
+def _causal(text: str, words: frozenset[str]) -> bool:
+    return bool(words & TRIGGERS["causal"]) and CAUSAL.search(text) is not None
+
+
 def _speaker_is_person(mention: EntityMention, who: str | None) -> EntityMention:
     """A named speaker not otherwise typed is a person (`Duane Mellor … said`)."""
-    if mention.type == "other" and who and mention.name == who and " " in who:
+    if mention.type == "other" and who and mention.name == who and 2 <= len(who.split()) <= 3:
         return mention.model_copy(update={"type": "person"})
     return mention
 
@@ -265,14 +288,13 @@ def kind(text: str, has_amount: bool, has_date: bool, who: str | None,
     words = _words(text) if words is None else words
     if _future(text, words) if future is None else future:
         return "prediction"
-    if words & TRIGGERS["future"] and "would" in sentences.fold(text) \
-            and REPORTED_WOULD.search(text):
-        return "prediction"
+    if "would" in words and REPORTED_WOULD.search(text):
+        return "prediction"  # `said … would`: a reported will
     if has_amount:
         return "quantitative"
     if _compares(text, words) if compares is None else compares:
         return "comparative"
-    if words & TRIGGERS["causal"] and CAUSAL.search(text):
+    if _causal(text, words):
         return "causal"
     if who:
         return "attributed_statement"

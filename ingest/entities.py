@@ -16,7 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib.resources import files
+from itertools import pairwise
 
+from ingest import entity_context
 from ingest.models import EntityMention
 
 
@@ -28,7 +30,7 @@ def _wordset(words: str) -> frozenset[str]:
 EntityType = str
 WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'’&.-]*[\w'’]|[A-Z]|[a-z]{1,2}[A-Z][\w-]*)"
 SPAN = re.compile(rf"(?<![\w$€£¥.-]){WORD}"
-                  rf"(?:(?:\s+(?:of|for|and|de|du|von|van|der|al|&)\s+|\s+){WORD})*")
+                  rf"(?:(?:\s+(?:of\s+the|of|for|and|de|du|von|van|der|al|&)\s+|\s+){WORD})*")
 CAPITAL = re.compile(r"[A-Z]")
 DEFINITION = re.compile(rf"(?P<long>{WORD}(?:(?:\s+(?:of|for|and|&)\s+|\s+){WORD})+)\s+"
                         r"\((?P<short>[A-Z][A-Za-z0-9&]{1,9})\)")
@@ -40,10 +42,23 @@ ORG_SUFFIXES = {"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "l
                 "tools", "team", "research", "securities", "ventures", "office", "board",
                 "administration", "committee", "union", "energy", "pharmaceuticals", "media",
                 "financial", "insurance", "airways", "pharma", "bancorp", "trust", "exchange",
-                "network", "networks", "studios", "health", "industries", "electric", "power"}
+                "network", "networks", "studios", "health", "industries", "electric", "power",
+                "air", "house", "aviation", "aerospace", "railways", "telecom", "logistics",
+                "software", "robotics", "therapeutics", "biosciences", "entertainment",
+                "rugby", "fc", "athletic", "club", "federation"}
 ORG_HEADS = {"university", "bank", "department", "ministry", "institute", "college", "school",
              "museum", "office", "bureau", "council", "court", "house", "board", "national",
              "federal", "royal", "society", "center", "centre", "agency", "commission"}
+PLACE_SUFFIXES = {"airport", "park", "stadium", "square", "street", "avenue", "bridge", "river",
+                  "lake", "mountains", "island", "islands", "valley", "county", "province",
+                  "prefecture", "district", "coast", "bay", "harbour", "harbor", "peninsula",
+                  "desert", "basin", "sea", "ocean", "gulf", "strait", "canal", "heights",
+                  "hills", "beach"}
+PLACE_PREFIXES = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                  "central", "greater", "mount", "lake", "port", "fort", "san", "santa"}
+LAWS = {"regulation", "act", "directive", "law", "treaty", "convention", "agreement", "accord",
+        "code", "bill", "protocol", "assembly"}
+NOT_AFTER_TITLE = ORG_SUFFIXES | ORG_HEADS | LAWS  # what ends an institution's name, not a person's
 ACRONYM = re.compile(r"\([A-Z][A-Za-z0-9&]{1,9}\)")
 LEGAL = re.compile(r",?\s+(?:Inc|Corp|Ltd|LLC|plc|Co|Corporation)\.?$")
 ROLES = {"ceo", "cfo", "cto", "coo", "chief", "executive", "president", "chairman",
@@ -52,7 +67,7 @@ ROLES = {"ceo", "cfo", "cto", "coo", "chief", "executive", "president", "chairma
          "mrs.", "ms", "ms.", "prime", "vice", "vice-president", "head", "analyst", "economist",
          "judge",
          "chancellor", "rep.", "sen.", "gov.", "officer", "spokesperson", "spokeswoman",
-         "spokesman", "general", "commissioner", "mayor", "sir", "dame"}
+         "spokesman", "general", "commissioner", "mayor", "sir", "dame", "justice"}
 # Capitalised only because they open a sentence, or never names on their own.
 STOP = _wordset("""a an the this that these those it its in on at for from to of by with as but
 and or
@@ -74,6 +89,8 @@ israeli iranian saudi mexican brazilian african asian western eastern northern s
 NOT_NAME_TAIL = STOP - {"ai", "us", "one", "first", "new"}  # Luminar AI, Mistral AI
 OPENERS = STOP | {"s"}
 NOT_NAMES = STOP | DEMONYMS
+NOT_SHORT_FORMS = STOP | DEMONYMS | ORG_SUFFIXES | ORG_HEADS | PLACE_SUFFIXES | PLACE_PREFIXES \
+    | {"new", "international", "global", "first", "united"}
 CONNECTORS = ("of", "for", "and", "&", "de")
 INNER = re.compile(r"\b(?:[a-z]+|,) ([A-Z][\w-]+)")
 SPACE_CAPITAL = re.compile(r" [A-Z]")
@@ -81,6 +98,11 @@ SPLIT = re.compile(r" and |-")
 TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s$")
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’|-based)$")
 THE = re.compile(r"^(?:The|the)\s+")
+MODEL_NAME = re.compile(r"[a-z]\d|\d[a-z]")  # digits beside lower-case letters: a model name
+# A word opening a sentence and set off as a name: `Ryanair, which flies…`, `IndiGo, India's…`.
+APPOSITION = re.compile(r",\s+(?:which|who|whose|[A-Z]\w+['’]s)\b")
+OPENING_WORD = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][\w'’&-]+)$")
+CURRENCY_AFTER = ("$", " dollar", " cent")
 
 
 @dataclass(frozen=True)
@@ -115,6 +137,8 @@ class Registry:
     surnames: dict[str, str] = field(default_factory=dict)
     inner: frozenset[str] = frozenset()
     """Capitalised words seen inside sentences: names, even when one opens a sentence."""
+    types: dict[str, EntityType] = field(default_factory=dict)
+    """How the article uses names the rest cannot type: `in Merredin` is a place."""
     mentions: dict[tuple[str, bool, bool], list[EntityMention]] = field(
         default_factory=dict, repr=False, compare=False)
     """What each capitalised run read as, by (run, opens the sentence, after a title): an
@@ -136,19 +160,60 @@ def registry(text: str) -> Registry:
             known = _gazetteer().get(long.lower()) or Known(long, _guess(long.split()))
             reg.aliases[short.lower()] = known
             reg.aliases.setdefault(long.lower(), known)
-    reg.inner = _inner(text)
+    reg.inner = _inner(text) | _apposed(text)
+    reg.types = entity_context.hints(text)
     first_names = _first_names()
+    long_names = []
     for m in _runs(text):
         if len(m.group().split()) < 2:
             continue  # one word names no one in full; most runs are one word
         words = _strip(m.group()).split()
+        while words and words[0].lower() in OPENERS:
+            words = words[1:]
+        long_names.append(tuple(words))
         for i, w in enumerate(words[:-1]):
             if w in first_names and len(words) - i in (2, 3):
                 full = " ".join(words[i:])
                 if _gazetteer().get(full.lower(), Known(full, "person")).type == "person":
                     reg.surnames.setdefault(words[-1], full)
                 break
+    _short_forms(text, list(dict.fromkeys(long_names)), reg)
     return reg
+
+
+def _apposed(text: str) -> set[str]:
+    """Words that open a sentence and are set off by an apposition: names, not openers."""
+    found = set()
+    for cue in APPOSITION.finditer(text):
+        if word := OPENING_WORD.search(text, max(0, cue.start() - 40), cue.start()):
+            found.add(word[1])
+    return found
+
+
+def _short_forms(text: str, long_names: list[tuple[str, ...]], reg: Registry) -> None:
+    """Names the article shortens without defining them: an acronym of the initials (`GDPR`
+    after `General Data Protection Regulation`) and one word of a two-word organisation
+    (`Ravens` after `Harlow Ravens`, `Sakura's` after `Sakura Skyways`). A word two names
+    share stays unresolved."""
+    claimed: dict[str, set[str]] = {}
+    for words in long_names:
+        name = " ".join(words)
+        initials = "".join(w[0] for w in words if w not in CONNECTORS and w != "the")
+        if len(initials) >= 3 and initials.isupper() and initials in text \
+                and re.search(rf"\b{initials}\b", text):
+            claimed.setdefault(initials, set()).add(name)
+        if len(words) == 2 and name.lower() not in _gazetteer() and \
+                words[0] not in _first_names() and _guess(words) in ("organization", "other") \
+                and reg.types.get(name) in (None, "organization"):
+            for word in words:
+                if word.lower() not in NOT_SHORT_FORMS and word.lower() not in _gazetteer():
+                    claimed.setdefault(word, set()).add(name)
+    for short, names in claimed.items():
+        if len(names) == 1 and short.lower() not in reg.aliases:
+            name = names.pop()
+            known = _gazetteer().get(name.lower()) or Known(name, reg.types.get(name) or
+                                                            _guess(name.split()))
+            reg.aliases[short.lower()] = known
 
 
 def _inner(text: str) -> frozenset[str]:
@@ -188,6 +253,8 @@ def find(sentence: str, reg: Registry) -> list[EntityMention]:
     out: dict[str, EntityMention] = {}
     for m in _runs(sentence):
         at = m.start()
+        if sentence.startswith(CURRENCY_AFTER, m.end()):
+            continue  # `US$6.10`, `the US dollar`: a currency, not the country
         key = (m.group(), _opens(sentence, at), _titled(sentence, at))
         mentions = reg.mentions.get(key)
         if mentions is None:
@@ -238,12 +305,15 @@ def _mentions(span: str, opening: bool, titled: bool, reg: Registry) -> list[Ent
     """What one capitalised run names; `titled`: it follows Mr, Mrs, Ms, Dr or Prof."""
     out = []
     for text, name, key, role, lone_opener, anywhere in _plan(span, opening, titled):
-        if lone_opener and text not in reg.inner and name not in reg.surnames:
+        if lone_opener and text not in reg.inner and name not in reg.inner \
+                and name not in reg.surnames and key not in reg.aliases:
             continue  # "Training a model…": capitalised only because it opens the sentence
         if key in reg.aliases or name in reg.surnames:
             mention = _read(text, name, role, titled, reg)
         else:
             mention = anywhere  # the article adds nothing to know about it
+        if mention and mention.type == "other" and (typed := reg.types.get(mention.name)):
+            mention = mention.model_copy(update={"type": typed})
         if mention:
             out.append(mention)
     return out
@@ -276,16 +346,28 @@ def _pieces(span: str, opening: bool) -> tuple[tuple[str, bool], ...]:
             words = words[1:]  # "However", "The", "In": capitalised because they open it
             while words and words[0] in CONNECTORS:
                 words = words[1:]
+    if "of the" in span:
+        words = _of_the(words)
     pieces, current, role = [], [], False
-    for w in words:
-        if w.lower() in ROLES:
+    for i, w in enumerate(words):
+        if w == "|":
+            if current:
+                pieces.append((" ".join(current), role))
+            current, role = [], False
+            continue
+        if w.lower() in ROLES and _is_title(words, i):
             if current:
                 pieces.append((" ".join(current), role))
             current, role = [], True
+        elif i < len(words) - 1 and w.endswith(("'s", "’s")):
+            current.append(w)  # `Ireland's High Court`: Ireland, and its High Court
+            pieces.append((" ".join(current), role))
+            current, role = [], False
         else:
             current.append(w)
     if current:
         pieces.append((" ".join(current), role))
+    pieces = [(_unled(text), is_role) for text, is_role in pieces if _unled(text)]
     gazetteer = _gazetteer()
     out = []
     for text, is_role in pieces:
@@ -295,10 +377,41 @@ def _pieces(span: str, opening: bool) -> tuple[tuple[str, bool], ...]:
             out.extend((part, is_role) for part in parts)  # Microsoft-OpenAI, X and Y
         else:
             out.append((text, is_role))
-    # A lone unknown word before a role is the role's qualifier: "Energy Secretary Ed Miliband".
+    # A lone unknown word before a role is the role's qualifier: "Energy Secretary Ed Miliband";
+    # before its possessive it is the owner: "Ireland's High Court".
     return tuple((_trim(text), is_role) for i, (text, is_role) in enumerate(out)
-                 if i == len(out) - 1 or " " in text or text.lower() in gazetteer
-                 or text.isupper())
+                 if i == len(out) - 1 or not out[i + 1][1] or " " in text
+                 or text.lower() in gazetteer or text.isupper() or text.endswith(("'s", "’s")))
+
+
+def _of_the(words: list[str]) -> list[str]:
+    """`Court of Justice of the European Union` is one name; `Tomás Breen of the Irish Council`
+    is a person and an organisation: `of the` joins only after an institution's head word.
+    Marks a split with `|`."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if w == "of" and words[i + 1:i + 2] == ["the"] and \
+                not any(x.lower() in ORG_HEADS for x in out):
+            out.append("|")
+        else:
+            out.append(w)
+    return out
+
+
+def _is_title(words: list[str], i: int) -> bool:
+    """A role word before a name (`Justice Niamh Carey`), not a word of an institution's or a
+    law's name (`Court of Justice`, `Justice Department`, `General Data Protection Regulation`)."""
+    if i > 0 and words[i - 1] in CONNECTORS:
+        return False
+    return i == len(words) - 1 or words[-1].lower() not in NOT_AFTER_TITLE
+
+
+def _unled(text: str) -> str:
+    """A piece without the connectors a split left at its start (`of the United States`)."""
+    words = text.split()
+    while words and (words[0] in CONNECTORS or words[0] == "the"):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _trim(text: str) -> str:
@@ -331,9 +444,14 @@ def _read(text: str, name: str, after_role: bool, titled: bool,
 
 
 def _guess(words: list[str], titled: bool = False, after_role: bool = False) -> EntityType:
-    if (words[-1].lower() in ORG_SUFFIXES and len(words) > 1) or \
-            (words[0].lower() in ORG_HEADS and len(words) > 2):
-        return "organization"  # Acme Capital, University of São Paulo
+    if (words[-1].lower() in ORG_SUFFIXES and len(words) > 1) or "&" in words or \
+            any(w.lower() in ORG_HEADS and nxt in ("of", "for") for w, nxt in pairwise(words)):
+        return "organization"  # Acme Capital, Pratt & Whitney, Chicago Board of Trade
+    if any(MODEL_NAME.search(w) for w in words):
+        return "product"  # A321neo, RTX5090
+    if len(words) > 1 and (words[-1].lower() in PLACE_SUFFIXES or
+                           words[0].lower() in PLACE_PREFIXES):
+        return "place"  # Kansai International Airport, Western Australia
     if after_role or titled or \
             (words[0] in _first_names() and len(words) in (2, 3)):
         return "person"

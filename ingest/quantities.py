@@ -61,6 +61,7 @@ NOT_UNITS = {"the", "a", "an", "and", "or", "to", "in", "on", "at", "by", "for",
              "p.m", "am", "pm", "percent", "this", "its", "their", "his", "her",
              "will", "would", "has", "have", "had", "after", "before", "since", "until",
              "last", "next", "into", "against", "between", "among", "while", "when", "but"}
+MODEL = "<model>"  # what `_tail_unit` returns for a number naming a model, not an amount
 UNIT_EXCEPTIONS = {"seed", "bed", "building", "listing", "filing", "holding", "family"}
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
 FUNCTION_WORDS = {"the", "in", "of", "about", "around", "some", "nearly", "almost", "over",
@@ -106,7 +107,8 @@ PCT_OR_PER = re.compile(r"\s?(?:%|per)")
 USD_AFTER = re.compile(r"\s(?:USD|dollars)\b")
 OF_OR_THE = re.compile(r"\s+(?:of|the)\b")
 OF = re.compile(r"\s+of\b")
-NOUN = re.compile(r"[\s-](?P<w>[a-z][a-z-]*)")
+# The counted noun after a worded number, perhaps past a model name (`four A321neo jets`).
+NOUN = re.compile(r"[\s-](?:[A-Z][\w-]*\d[\w-]*\s)?(?P<w>[a-z][a-z-]*)")
 TAIL_WORDS = re.compile(r"[A-Za-z][\w-]*")
 ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 NAME_BEFORE = re.compile(r"\b(\w*[A-Z][\w-]*[A-Za-z])\s$")
@@ -159,6 +161,8 @@ def _number(text: str, m: re.Match[str]) -> Quantity | None:
     scale = SCALES.get((m["scale"] or "").lower(), 1)
     currency = SYMBOLS.get((m["sym"] or "").lower()) or (m["code"] or "").strip() or None
     unit, currency, scale, end = _unit(text, end, currency, scale)
+    if unit == MODEL:
+        return None  # `737 MAX`: a model's number
     if not (currency or unit or m["scale"]) and _is_year(value, m["num"], after):
         return None
     approximate = _approximate(before, len(before))
@@ -195,7 +199,7 @@ def _unit(text: str, end: int, currency: str | None,
     unit, end = _tail_unit(tail["word"], after, end)
     if unit in CURRENCY_WORDS:
         return None, CURRENCY_WORDS[unit][0], scale * CURRENCY_WORDS[unit][1], end
-    if unit and (rate := PER.match(text, end)):
+    if unit and unit != MODEL and (rate := PER.match(text, end)):
         return f"{unit} per {rate['per']}", None, scale, rate.end()  # terabits per second
     return unit, None, scale, end
 
@@ -251,6 +255,10 @@ def _tail_unit(word: str, after: str, end: int) -> tuple[str | None, int]:
         low = w.lower()
         if ACRONYM_PLURAL.fullmatch(w):  # GPUs, CPUs
             return w[:-1], end + after.find(w) + len(w)
+        if i == 0 and w.isupper() and len(w) > 1:  # `737 MAX`: a model; `40 NHS trusts`
+            if len(words) < 2 or not words[1].islower() or words[1] in NOT_UNITS:
+                return MODEL, end
+            continue
         if w[0].isupper() and not w.isupper() and any(x.islower() for x in words[i + 1:4]):
             continue  # 3,200 Chicago Transit Authority drivers
         if low in NOT_UNITS or (not w.islower() and not w.isupper()):
@@ -262,11 +270,18 @@ def _tail_unit(word: str, after: str, end: int) -> tuple[str | None, int]:
         if low.endswith(("ed", "ing", "ly")) and low not in UNIT_EXCEPTIONS:
             return None, end  # a verb or adverb, not a counted thing
         singular = _singular(low)
+        if singular == low and i + 1 < len(words) and _plural_noun(words[i + 1]):
+            continue  # `23 central wards`, `3 bedroom flats`: the noun is the plural after
         stop = after.find(w) + len(w)
         if singular in CURRENCY_WORDS or low in CURRENCY_WORDS:
             return (singular if singular in CURRENCY_WORDS else low), end + stop
         return singular, end + stop
     return None, end
+
+
+def _plural_noun(word: str) -> bool:
+    return word.islower() and len(word) > 3 and word not in NOT_UNITS \
+        and _singular(word) != word and not word.endswith(("ed", "ing", "ly", "ss"))
 
 
 def _after_name(before: str) -> bool:

@@ -55,3 +55,55 @@ def test_sentence_opening_words_months_and_units_are_not_entities() -> None:
 def test_unknown_names_get_types_from_suffixes_and_first_names() -> None:
     assert named("Analysts at Harbor Lane Securities and Mark Delaney disagreed.") == [
         ("Harbor Lane Securities", "organization"), ("Mark Delaney", "person")]
+
+
+def test_how_the_article_uses_a_name_types_it() -> None:
+    article = ("Growers in Kelloway fared better. The ride-hailing company Tovar was fined. "
+               "Mina Sato is chief economist at Delph Research.")
+    assert named("Kelloway and Tovar hired Mina Sato.", article) == [
+        ("Kelloway", "place"), ("Tovar", "organization"), ("Mina Sato", "person")]
+
+
+def test_investing_in_a_company_does_not_make_it_a_place() -> None:
+    article = "Funds invested $2 billion in Tovar last year. Tovar, a Dutch company, grew."
+    assert named("Tovar grew.", article) == [("Tovar", "organization")]
+
+
+def test_words_of_a_name_type_it() -> None:
+    assert named("Pell & Whitcombe sued the Grain Board of Trade.") == [
+        ("Pell & Whitcombe", "organization"), ("Grain Board of Trade", "organization")]
+    assert named("Rain shut Tarn International Airport and hit Western Kelloway.") == [
+        ("Tarn International Airport", "place"), ("Western Kelloway", "place")]
+
+
+def test_an_owner_before_a_possessive_is_named_apart() -> None:
+    assert named("Kelloway's High Court upheld the fine.", "Courts in Kelloway were busy.") == [
+        ("Kelloway", "place"), ("High Court", "organization")]
+
+
+def test_a_judge_title_is_not_part_of_the_name_but_a_law_keeps_its_first_word() -> None:
+    assert named("Ms Justice Ada Brennan ruled.") == [("Ada Brennan", "person")]
+    assert ("General Data Protection Regulation", "other") in named(
+        "It broke the General Data Protection Regulation.")
+
+
+def test_an_acronym_of_a_name_s_initials_merges_with_it() -> None:
+    article = "The Tarn Valley Water Authority raised bills. The TVWA said costs rose."
+    assert named("The TVWA said costs rose.", article) == [
+        ("Tarn Valley Water Authority", "organization")]
+
+
+def test_one_word_of_a_two_word_club_is_the_club() -> None:
+    article = "Harlow Kestrels collapsed. Kestrels owed £4m. The Kestrels' next match is off."
+    assert named("Kestrels owed £4m.", article) == [("Harlow Kestrels", "other")]
+
+
+def test_a_person_of_an_institution_is_two_entities_but_a_court_of_the_union_one() -> None:
+    assert named('"We will appeal," said Anna Varga of the Tarn Civil Liberties Council.') == [
+        ("Anna Varga", "person"), ("Tarn Civil Liberties Council", "organization")]
+    assert named("It reached the Court of Justice of the European Union.") == [
+        ("Court of Justice of the European Union", "organization")]
+
+
+def test_a_currency_prefix_is_not_the_country() -> None:
+    assert named("Wheat rose to US$6.10 against the US dollar.") == []

@@ -220,6 +220,39 @@ def test_qa_answer_is_attributed_to_the_interviewee() -> None:
     assert [c.attribution for c in found] == ["Maria Lopez", "Maria Lopez"]
 
 
+def test_staff_of_an_organisation_are_the_speaker_with_it() -> None:
+    assert claim("Analysts at Pell & Royce said margins fell 2%.").attribution == \
+        "Analysts at Pell & Royce"
+    assert claim("Harbour economists at the Bank of Tarn say rents rose 4%.").attribution == \
+        "Harbour economists at the Bank of Tarn"
+
+
+def test_according_to_an_organisation_drops_its_leading_the() -> None:
+    found = claim("Yields fell 8%, according to the Grain Growers' Alliance.")
+    assert found.attribution == "Grain Growers' Alliance"
+    assert claim("Costs rose 3%, according to the charity Fuel Aid.").attribution == \
+        "the charity Fuel Aid"
+
+
+def test_a_commodity_forecaster_closing_the_sentence_is_its_speaker() -> None:
+    found = claim("The harvest fell by a third, the state's crop forecaster said on Monday.")
+    assert found.attribution == "the state's crop forecaster"
+
+
+def test_answers_after_plain_questions_are_the_interviewee_s() -> None:
+    found = extract("Ines Varga is chief analyst at Tallow Research. This interview has been "
+                    "edited for length.\n\nWhy are rents rising?\n\nBuilders started 4,000 "
+                    "fewer homes last year.\n\nIs it a bubble?\n\nPrices rose 3% in 2025.\n")
+    assert [(c.text[:8], c.attribution) for c in found][-2:] == [
+        ("Builders", "Ines Varga"), ("Prices r", "Ines Varga")]
+
+
+def test_a_quote_opening_a_paragraph_is_the_speaker_named_where_it_closes() -> None:
+    found = extract('"We will appeal," said Ana Ruiz.\n\n"The fans are furious. Many paid '
+                    '£600," said Tom Vale, the captain.\n')
+    assert [c.attribution for c in found] == ["Ana Ruiz", "Tom Vale", "Tom Vale"]
+
+
 def test_article_voice_has_no_attribution() -> None:
     assert claim("We expect Anthropic to adopt AWS Trainium chips.").attribution is None
     assert claim("Amazon reported a record profit of $5 billion.").attribution is None
@@ -235,6 +268,12 @@ def test_article_voice_has_no_attribution() -> None:
     ("The study was funded by the National Institutes of Health.", "event"),
     ("The law took effect in August 2025.", "temporal"),
     ("Mark Delaney said trading windfalls tend to reverse.", "attributed_statement"),
+    ("Orvane expects to ship the first units this autumn.", "prediction"),
+    ("A ruling on costs is scheduled for 12 July.", "prediction"),
+    ("The tribunal sits again on 30 June.", "prediction"),  # after publication: still to come
+    ("The tribunal sat on 2 March.", "temporal"),
+    ("Most small lenders hold short-term loans, so each rate rise bites fast.", "causal"),
+    ("Higher feed costs pushed up egg prices.", "causal"),
 ])
 def test_kind_is_the_most_specific_that_applies(text: str, kind: str) -> None:
     assert claim(text).kind == kind

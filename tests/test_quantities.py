@@ -48,6 +48,9 @@ def test_percentages_points_and_fractions(text: str, expected: tuple) -> None:
     ("It carries 200 terabits per second.", (200, None, "terabit per second", None)),
     ("The rate sits between 4.25% and 4.5%.", (4.25, 4.5, "percent", None)),
     ("A $3-5 billion round.", (3e9, 5e9, None, "USD")),
+    ("Crews cleared 23 coastal wards.", (23, None, "ward", None)),  # the noun, past its adjective
+    ("The fleet adds four B747x freighters.", (4, None, "freighter", None)),  # past a model name
+    ("Regulators audited 40 NHS trusts.", (40, None, "trust", None)),
 ])
 def test_counted_things_measurements_and_ranges(text: str, expected: tuple) -> None:
     assert amounts(text) == [expected]
@@ -79,6 +82,7 @@ def test_change_and_result_are_two_amounts_not_a_range() -> None:
     "I drove the 66 route for years.",
     "Flight 370 vanished.",
     "In 2023 the firm grew.",
+    "Output of the 797 XR has been slowed.",  # a model's number
 ])
 def test_versions_identifiers_times_ordinals_and_years_are_not_quantities(text: str) -> None:
     assert amounts(text) == []
@@ -100,6 +104,13 @@ def dates(text: str, published: str | None = "2026-04-14") -> list[tuple[str, st
 def test_absolute_dates_keep_their_precision() -> None:
     assert dates("Signed on April 21, 2026, in March 2024 and in 2023.") == [
         ("April 21, 2026", "2026-04-21"), ("March 2024", "2024-03"), ("2023", "2023")]
+
+
+def test_a_day_without_a_year_takes_the_published_year_and_is_no_quantity() -> None:
+    assert dates("Bids close on 30 June; the vote is May 3.") == [
+        ("30 June", "2026-06-30"), ("May 3", "2026-05-03")]
+    text = "Bids close on 30 June."
+    assert quantities.find(text, claim_dates.find(text, "2026-04-14")[1]) == []
 
 
 def test_relative_dates_resolve_against_published() -> None:

@@ -1,0 +1,139 @@
+"""What the words around a name say it is: a place, an organisation or a person.
+
+A name the gazetteer does not know and whose own words tell nothing (`Merredin`, `Vantor`,
+`Keiko Arai`) is typed by how the article uses it, anywhere in the article: `in Merredin`,
+`the ride-hailing company Vantor`, `Keiko Arai is chief economist at …`. Read once per article
+(`entities.registry`); a hint only types a name that would otherwise be `other`.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words of a name on one line; a dot only inside one (`U.S`), never the end of a sentence.
+_WORD = r"[A-Z](?:[\w'’&-]|\.(?=\w))*"
+NAME = rf"{_WORD}(?:[ \t]+(?:(?:of|for|and|&|de)[ \t]+)?{_WORD}){{0,4}}"
+# Nouns for what an organisation is, in an apposition: `the ride-hailing company Vantor`,
+# `Vantor, a Dutch company`, `Engine maker Pratt & Whitney`.
+ORG_NOUNS = (r"(?:company|firm|carrier|airline|maker|planemaker|carmaker|automaker|chipmaker|"
+             r"manufacturer|bank|lender|insurer|start-?up|retailer|club|side|team|agency|"
+             r"regulator|watchdog|provider|platform|operator|broker|consultancy|publisher|"
+             r"broadcaster|chain|supplier|developer|group|fund|charity|union|exchange|"
+             r"conglomerate|subsidiary|rival|owner|investor|trust|body|council|university)")
+ROLE_NOUNS = (r"(?:economist|analyst|professor|director|chief|head|founder|executive|officer|"
+              r"president|chair|chairman|chairwoman|minister|secretary|spokes(?:person|man|"
+              r"woman)|editor|reporter|correspondent|researcher|scientist|lawyer|judge|farmer|"
+              r"manager|engineer|captain|coach|player|author|teacher|doctor|nurse|mayor|"
+              r"councillor|governor|senator|dietitian|historian|student|resident|owner)")
+STAFF = (r"(?i:analysts?|economists?|strategists?|researchers?|scientists?|executives?|"
+         r"administrators?|lawyers?|engineers?|officials?|spokes(?:person|man|woman)|chief "
+         r"\w+|head|director|founder|partner|employees?|staff)")
+# Where the noun phrase of an apposition ends: `Dan Okafor, the club captain` is no club.
+NOUN_ENDS = (r"(?=\s*[,.;:)]|$|\s+(?:that|which|whose|based|with|in|of|from|and|listed|"
+             r"headquartered|owned|founded|known|run|backed)\b)")
+PLACE_NOUNS = r"(?:prefectures?|provinces?|states|counties|regions|districts|suburbs|cities|towns)"
+# Investing in, or a stake in, a company: `in` then names an organisation, not a place.
+NOT_PLACE_BEFORE = re.compile(r"\b(?:invest\w*|stakes?|shares|holdings?|interest|job|role|"
+                              r"position|career|put|poured|pumped|\$[\d.,]+\s*\w*)\s*$", re.I)
+
+# After the place: punctuation, or a word that cannot be the noun it would qualify (`in Apple
+# shares` names a company): a function word or a verb in the past tense.
+AFTER_PLACE = (r"(?=\s*[,.;:)]|$|\s+(?:and|or|are|is|was|were|has|have|had|will|would|could|"
+               r"can|may|to|for|on|at|where|which|who|with|from|since|during|last|this|next|"
+               r"after|before|over|until|by|as|than|[a-z]+ed)\b)")
+AFTER_PLACE_AT = re.compile(AFTER_PLACE)
+# `suburbs such as Machida and Kawaguchi`, `Kanagawa, Saitama and Chiba prefectures`.
+LIST_AFTER = re.compile(rf"\b{PLACE_NOUNS}\s+(?:such as|including|like)\s+")
+LIST_OF = re.compile(rf"{NAME}(?:,\s+{NAME})*(?:,?\s+and\s+{NAME})?")
+LIST_BEFORE = re.compile(rf"(?:^|(?<=\s))(?P<names>{NAME}(?:,\s+{NAME})*,?\s+and\s+{NAME})$")
+PLACE_NOUN = re.compile(rf"\s+{PLACE_NOUNS}\b")
+PLACE_NOUN_WORDS = ("prefecture", "province", "states", "counties", "region", "district",
+                    "suburb", "cities", "towns")
+NAME_AT = re.compile(NAME)
+NAME_BEFORE = re.compile(rf"(?:^|(?<=\s))(?P<name>{NAME})$")
+# A lower-case word right before a capital: where a cue word can introduce a name. One pass
+# over these finds every cue-then-name use (`in Merredin`, `company Vantor`, `at Jefferies`).
+SPACE_CAPITAL = re.compile(r"[ \t](?=[A-Z])")
+PLACE_WORDS = frozenset({"in", "near", "outside", "across", "around", "throughout"})
+ORG_WORDS = frozenset(re.findall(r"[a-z-]+", ORG_NOUNS.replace("start-?up", "startup start-up")))
+STAFF_BEFORE = re.compile(rf"\b{STAFF}\s+(?:at|from|of|with)(?:\s+the)?\s*$")
+SHARES_BEFORE = re.compile(r"\b(?:(?:shares|stock)\s+(?:in|of)|listed\s+on(?:\s+the)?)\s*$")
+# Cues after the name: an apposition or a copula naming what it is, a share price.
+APPOSITION = re.compile(rf",\s+(?:a|an|the|{_WORD}['’]s)\s+(?:[\w'’-]+\s+){{0,3}}?"
+                        rf"(?:(?P<org>{ORG_NOUNS}){NOUN_ENDS}|(?P<role>{ROLE_NOUNS})\b)")
+COPULAS = tuple(re.compile(rf" {verb} (?:a |an |the )?(?:[\w'’-]+ ){{0,3}}?"
+                           rf"(?:(?P<org>{ORG_NOUNS}){NOUN_ENDS}|(?P<role>{ROLE_NOUNS})\b)")
+                for verb in ("is", "was", "became", "remains", "has been"))
+SHARES = re.compile(r"['’]s\s+shares\b")
+LOOKBEHIND = 80  # characters before a cue searched for the name it speaks of
+SPLIT_LIST = re.compile(r",\s+|,?\s+and\s+")
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# Capitalised only because they open a sentence: not part of the name that follows.
+OPENING = re.compile(r"^(?:(?:The|A|An|For|In|At|On|By|From|With|And|But|As|After|Before)\s+)+")
+
+
+def hints(text: str) -> dict[str, str]:
+    """Name → `place`, `organization` or `person`, from how `text` uses each name."""
+    found: dict[str, str] = {}
+    _names_after_cues(text, found)
+    if any(noun in text for noun in PLACE_NOUN_WORDS):
+        _place_lists(text, found)
+    for pattern in (APPOSITION, *COPULAS, *((SHARES,) if "s shares" in text else ())):
+        for m in pattern.finditer(text):
+            name = NAME_BEFORE.search(text, max(0, m.start() - LOOKBEHIND), m.start())
+            if name is None:
+                continue
+            if m.re is SHARES or m["org"]:
+                found[name["name"]] = "organization"
+            elif 2 <= len(name["name"].split()) <= 3 and "&" not in name["name"]:
+                found.setdefault(name["name"], "person")
+    return {_bare(name): kind for name, kind in found.items() if _bare(name)}
+
+
+def _names_after_cues(text: str, found: dict[str, str]) -> None:
+    """`in Merredin` (a place), `company Vantor`, `analysts at Jefferies`, `shares in Vantor`,
+    `listed on Euronext Amsterdam` (organisations)."""
+    for space in SPACE_CAPITAL.finditer(text):
+        at = space.start()
+        start = at
+        while start > 0 and ("a" <= text[start - 1] <= "z" or text[start - 1] == "-"):
+            start -= 1  # back to where the lower-case word before the name starts
+        word = text[start:at]
+        if not word or (start > 0 and text[start - 1].isalnum()):
+            continue
+        if word in PLACE_WORDS:
+            name = NAME_AT.match(text, at + 1)
+            if name and AFTER_PLACE_AT.match(text, name.end()) and \
+                    not NOT_PLACE_BEFORE.search(text, max(0, start - 30), start):
+                for part in SPLIT_LIST.split(name[0]):
+                    found.setdefault(part, "place")
+        elif (word in ORG_WORDS or _org_cue(text, word, start, at + 1)) \
+                and (name := NAME_AT.match(text, at + 1)):
+            found[name[0]] = "organization"
+
+
+def _place_lists(text: str, found: dict[str, str]) -> None:
+    names: list[str] = []
+    for cue in LIST_AFTER.finditer(text):
+        if m := LIST_OF.match(text, cue.end()):
+            names.append(m[0])
+    for cue in PLACE_NOUN.finditer(text):
+        if m := LIST_BEFORE.search(text, max(0, cue.start() - LOOKBEHIND), cue.start()):
+            names.append(m["names"])
+    for listed in names:
+        for name in SPLIT_LIST.split(listed):
+            found.setdefault(name.strip(), "place")
+
+
+def _org_cue(text: str, word: str, start: int, end: int) -> bool:
+    """`analysts at`, `shares in`, `listed on the`: the words before `word` make it a cue."""
+    return word in ("at", "from", "of", "with", "in", "on", "the") and (
+        STAFF_BEFORE.search(text, max(0, start - 40), end) is not None
+        or SHARES_BEFORE.search(text, max(0, start - 30), end) is not None)
+
+
+def _bare(name: str) -> str:
+    """`Vantor's` → `Vantor`, `For The Ravens` → `Ravens`: the name as entities stores it."""
+    name = name.split(". ")[0].strip()  # `Research. The`: a sentence ended inside the run
+    name = POSSESSIVE.sub("", name)
+    return OPENING.sub("", name)
