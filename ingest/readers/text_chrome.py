@@ -36,6 +36,7 @@ email the author|contact the author|about the author|view author profile|more fr
 follow the author|download the app|get the app|open in app|from|pin|pin it|guest essay
 press release|share full article|share this page|comment|scroll to continue
 story continues below|article continues below|continue reading below
+translate|select language|choose language
 """.replace("\n", "|").split("|")) - {""}
 
 # Share targets that are button labels only when glued to other labels (`FacebookBluesky…`);
@@ -43,6 +44,7 @@ story continues below|article continues below|continue reading below
 SHARE_TARGETS = frozenset({"bluesky", "threads", "mastodon", "telegram", "pinterest", "tumblr",
                            "flipboard", "messenger", "sms", "pocket", "hacker news", "copy",
                            "copy url", "share link", "gift", "gift article"})
+LINK_ROW_PIECES = 3
 GLUED_LABEL_MAX = 80  # characters; a share bar or a toolbar is short
 GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")  # `kX`, `XWh`
 
@@ -113,6 +115,10 @@ BOILERPLATE = re.compile(
     r"^(?:medically |clinically |fact[- ]|expert |peer |technically )?(?:reviewed|checked|"
     r"fact-checked|verified) by [A-Z]|"
     r"^(?:cover|featured|header|hero) image (?:for|of)\b|"  # an image's alt text
+    r"^(?:media|press) (?:contacts?|enquiries|inquiries)\s*:|"  # a release's contact line
+    r"^an official (?:web)?site of\b.{0,60}$|^here(?:'s|’s| is) how you know$|"  # gov banner
+    r"^you(?:'ve|’ve| have) (?:\d+|one|two|three|no) (?:more )?(?:free )?(?:articles?|stories|"
+    r"reads)\b.{0,30}\b(?:left|remaining)\b|^subscribe (?:for|to get) unlimited\b|"  # paywall
     r"^thanks? (?:you )?for reading\b.{0,80}\b(?:subscribe|sign up)\b|"  # Substack's box
     r"^we(?:'re|’re| are) hiring\b.{0,60}\b(?:roles?|careers?|jobs?|positions?|openings?)\b|"
     r"^(?:proudly )?(?:built|made|powered|generated) (?:with|by|using) (?:sphinx|mkdocs|material "
@@ -194,6 +200,16 @@ def glued_labels(text: str) -> bool:
             if label in CHROME_LINES or label in SHARE_TARGETS:
                 reach.setdefault(b, reach[a] + 1)
     return reach.get(len(text), 0) >= 2
+
+
+def is_link_row(line: str) -> bool:
+    """A footer's row of links or address parts (`About · Privacy · Terms`, `County Hall ·
+    1 Main Street · Springfield`): three or more short pieces, none a sentence. Chrome in the
+    page's foot only: in the head the same shape is a byline (`Ann Lee · 3 May · 4 min`)."""
+    pieces = [piece.strip() for piece in PIECES.split(unemphasised(line))]
+    return len(pieces) >= LINK_ROW_PIECES and all(
+        is_lone_short(piece) and (piece[:1].isupper() or piece[:1].isdigit())
+        for piece in pieces)
 
 
 def is_image_alt(line: str) -> bool:

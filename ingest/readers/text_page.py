@@ -4,7 +4,9 @@ The head is every block before the article's first body block (a sentence, a lis
 code); the foot is every block after its last. Plain dates, bylines and glued tag words are read
 only there (and in the page's first lines); chrome patterns are dropped everywhere; lone short
 lines are dropped only in the head and foot, where buttons and placeholders (`Hero`) stand.
-In the foot, the lines after a related-links label (`More on this story`) are other stories'
+In the foot, a row of short `·`-joined links is the footer's, and anywhere the short lines under
+a widget's question (`Was this page helpful?` / `Yes` / `No`) are its buttons. In the foot, the
+lines after a related-links label (`More on this story`) are other stories'
 headlines (and their cards' tags and dates are not read). The title is chosen by `text_title`;
 every text block above it is the page's (menus, kickers, a share card repeating the headline),
 as is a copy of the headline elsewhere in the head. Comments and the author box are cut off
@@ -21,6 +23,7 @@ from ingest.readers.text_chrome import (
     RELATED_LABEL,
     is_chrome,
     is_image_alt,
+    is_link_row,
     is_lone_short,
     is_signup_box,
     unemphasised,
@@ -84,7 +87,10 @@ def clean(blocks: list[Block]) -> tuple[list[Block], Found]:
             kept.append(Block("text", lines))
     kept = _without_author_bio(kept, found.authors)
     if found.provenance.get("tags") == "glued tags":
-        found.tags = rejoin(found.tags, page_words([x for b in blocks for x in b.lines]))
+        # the tag line itself is no evidence: it spells every run of its tags as one word
+        words = page_words([line for i, b in enumerate(blocks) for n, line in enumerate(b.lines)
+                            if marks.get((i, n)) != "meta"])
+        found.tags = rejoin(found.tags, words)
     first, last = _body_bounds(kept)
     return _drop_lone_lines(kept, first, last), found
 
@@ -118,12 +124,24 @@ def _marks(blocks: list[Block], first: int, last: int, found: Found) -> dict[Spo
                     "byline" if pair.authors or pair.dated else "meta"
                 continue
             marks[index, n] = _mark(line, near, found)
+            if marks[index, n] == "text" and _control(lines, n, index > last):
+                marks[index, n] = "chrome"
     head = {spot for spot in marks if spot[0] < first or spot in edge}
     authors = bare_names(blocks, head, marks)
     if authors and not found.authors:
         found.add(Meta(kind="byline", authors=authors))
     roles(blocks, head, marks)
     return marks
+
+
+def _control(lines: list[str], n: int, in_foot: bool) -> bool:
+    """A footer's row of links, or an answer button under a widget's question in its group
+    (`Was this page helpful?` / `Yes` / `No`): short lines that are chrome by their place."""
+    if in_foot and is_link_row(lines[n]):
+        return True
+    above = next((k for k in range(n - 1, -1, -1) if not is_lone_short(lines[k])), None)
+    question = above is not None and is_chrome(lines[above]) and lines[above].rstrip().endswith("?")
+    return question and is_lone_short(lines[n])
 
 
 def _mark(line: str, near_edge: bool, found: Found) -> str:

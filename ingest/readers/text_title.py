@@ -7,7 +7,10 @@ and a standfirst. Those are told apart by shape, not by their words:
   kicker, never the title when a longer candidate exists;
 - when a byline follows, the title is the line right above it, or the line above that when
   the line between is longer and written as a sentence (a standfirst under its headline);
-- a date line is never the title.
+- a date line is never the title;
+- a headline of two or three short sentences (`Sales fell. Then they rose.`) reads as the
+  first paragraph: it is the title when nothing above it can be one (menus, a masthead) and a
+  byline stands right under it.
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ from ingest.readers.text_shape import headline_like, sentence
 
 Spot = tuple[int, int]  # (block index, line index)
 BYLINE_START = re.compile(r"by\s", re.I)
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"“‘']?[A-Z0-9])")
+MAX_HEADLINE_SENTENCES = 3
+MAX_HEADLINE_SENTENCE_WORDS = 12  # `Flood claims used to take 19 days to settle.` is nine
 
 
 def find_title(blocks: list[Block], first: int, marks: dict[Spot, str]) -> Spot | None:
@@ -29,7 +35,7 @@ def find_title(blocks: list[Block], first: int, marks: dict[Spot, str]) -> Spot 
             for n in range(len(blocks[i].lines)) if marks[i, n] != "chrome"]
     spots = {spot for spot in head if _candidate(blocks, spot, first, marks)}
     if not spots:
-        return None
+        return (first, 0) if _sentences_headline(blocks, first, marks) else None
     byline = next((k for k, spot in enumerate(head) if marks[spot] == "byline"), None)
     if byline is not None and byline > 0 and _strong(blocks, head[byline - 1], spots, marks):
         line = head[byline - 1]
@@ -40,8 +46,28 @@ def find_title(blocks: list[Block], first: int, marks: dict[Spot, str]) -> Spot 
         return line
     ordered = [spot for spot in head if spot in spots]
     strong = [spot for spot in ordered if not _menu_item(blocks, spot, marks)]
+    if not any(not _short(blocks, spot) for spot in strong) and \
+            _sentences_headline(blocks, first, marks):
+        return first, 0  # the head above is menus and a masthead
     return next((spot for spot in strong if not _short(blocks, spot)),
                 strong[0] if strong else ordered[0])
+
+
+def _sentences_headline(blocks: list[Block], first: int, marks: dict[Spot, str]) -> bool:
+    """A headline written as two or three short sentences (`Sales fell. Then they rose.`),
+    which reads as the first paragraph: alone in its group, with a byline right under it (a
+    standfirst or a lead has longer sentences, and a byline above it)."""
+    if first + 1 >= len(blocks) or blocks[first].kind != "text" or \
+            len(blocks[first].lines) != 1 or marks.get((first, 0)) != "text":
+        return False
+    below = [marks.get((first + 1, n)) for n in range(len(blocks[first + 1].lines))]
+    if next((mark for mark in below if mark != "chrome"), None) != "byline":
+        return False
+    line = blocks[first].lines[0].strip()
+    parts = SENTENCE_SPLIT.split(line)
+    return line[:1].isupper() and 2 <= len(parts) <= MAX_HEADLINE_SENTENCES and \
+        all(len(part.split()) <= MAX_HEADLINE_SENTENCE_WORDS and part[-1] in ".!?"
+            for part in parts)
 
 
 def _strong(blocks: list[Block], spot: Spot, spots: set[Spot], marks: dict[Spot, str]) -> bool:
