@@ -51,11 +51,9 @@ PLACE_NOUN_WORDS = ("prefecture", "province", "states", "counties", "region", "d
                     "suburb", "cities", "towns")
 NAME_AT = re.compile(NAME)
 NAME_BEFORE = re.compile(rf"(?:^|(?<=\s))(?P<name>{NAME})$")
-# A lower-case word right before a capital: where a cue word can introduce a name. One pass
-# over these finds every cue-then-name use (`in Merredin`, `company Vantor`, `at Jefferies`).
-SPACE_CAPITAL = re.compile(r"[ \t](?=[A-Z])")
 PLACE_WORDS = frozenset({"in", "near", "outside", "across", "around", "throughout"})
 ORG_WORDS = frozenset(re.findall(r"[a-z-]+", ORG_NOUNS.replace("start-?up", "startup start-up")))
+SPACE_CAPITAL = re.compile(r" (?=[A-Z])")  # where a cue word may introduce a name
 STAFF_BEFORE = re.compile(rf"\b{STAFF}\s+(?:at|from|of|with)(?:\s+the)?\s*$")
 SHARES_BEFORE = re.compile(r"\b(?:(?:shares|stock)\s+(?:in|of)|listed\s+on(?:\s+the)?)\s*$")
 # Cues after the name: an apposition or a copula naming what it is, a share price.
@@ -95,12 +93,8 @@ def _names_after_cues(text: str, found: dict[str, str]) -> None:
     `listed on Euronext Amsterdam` (organisations)."""
     for space in SPACE_CAPITAL.finditer(text):
         at = space.start()
-        start = at
-        while start > 0 and ("a" <= text[start - 1] <= "z" or text[start - 1] == "-"):
-            start -= 1  # back to where the lower-case word before the name starts
+        start = text.rfind(" ", max(0, at - 24), at) + 1 or max(0, at - 24)
         word = text[start:at]
-        if not word or (start > 0 and text[start - 1].isalnum()):
-            continue
         if word in PLACE_WORDS:
             name = NAME_AT.match(text, at + 1)
             if name and AFTER_PLACE_AT.match(text, name.end()) and \
@@ -118,7 +112,9 @@ def _place_lists(text: str, found: dict[str, str]) -> None:
         if m := LIST_OF.match(text, cue.end()):
             names.append(m[0])
     for cue in PLACE_NOUN.finditer(text):
-        if m := LIST_BEFORE.search(text, max(0, cue.start() - LOOKBEHIND), cue.start()):
+        before = max(0, cue.start() - LOOKBEHIND)
+        if " and " in text[before:cue.start()] and \
+                (m := LIST_BEFORE.search(text, before, cue.start())):
             names.append(m["names"])
     for listed in names:
         for name in SPLIT_LIST.split(listed):
