@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from ingest.readers.text_blocks import PIPE_SEPARATOR, Block, marked_heading
 from ingest.readers.text_shape import BULLET, headline_like, is_body
-from ingest.readers.text_tables import camel_words, glued_rows, pipe_rows, tab_table, to_markdown
+from ingest.readers.text_tables import camel_words, glued_table, pipe_rows, tab_table, to_markdown
 
 MARKDOWN_BULLET = re.compile(r"^(\s*)([-*+]|\d{1,9}\.)\s+")
 OTHER_BULLET = re.compile(r"^(\s*)([•◦▪▸►‣⁃●○■□–]|\d{1,2}\))\s+")
@@ -89,8 +89,8 @@ def _text(block: Block, following: Block | None, levels: dict[int, int], keep: b
         return _quote(lines, keep)
     if any(BULLET.match(line) for line in lines):
         return _list(lines, keep)
-    if rows := glued_rows(lines, brands):
-        return to_markdown(rows)
+    if table := glued_table(lines, brands):
+        return table
     if len(lines) == 1 and unmarked_heading(lines[0], following):
         return f"## {lines[0].strip()}"
     return paragraphs(lines, keep)

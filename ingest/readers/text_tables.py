@@ -6,7 +6,8 @@ where a cell can end and the next begin (a lower-case letter, digit or closing p
 followed by a capital, `$` or a digit), but camel-case words (`iPhone`, `GitHub`, `McKinsey`,
 `UltraClusters`) have the same shape. So `text_split` cuts every row into the same number of
 cells and prefers cuts that make columns look alike. A block that has no clear best cut stays a
-paragraph: a wrong grid is worse than none.
+paragraph: a wrong grid is worse than none. A `Table 2: …` line copied above the rows is the
+table's caption (`glued_table`), as it is above tab-separated rows (`tab_table`).
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ import itertools
 import re
 from collections import Counter
 
-from ingest.readers.text_split import split_rows
+from ingest.readers.text_split import split_empty_corner, split_rows
 
 TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
 CAMEL = re.compile(r"(?<![A-Za-z])[A-Za-z]*[a-z][A-Z][A-Za-z]*(?![A-Za-z])")
 CAPTION = re.compile(r"^(?:table|chart|exhibit)\s*\d*[.:]\s+\S", re.I)
+NOTE = re.compile(r"^(?:sources?|notes?)\s*:\s+\S", re.I)
 
 
 def tab_table(lines: list[str]) -> str | None:
@@ -70,6 +72,20 @@ def pipe_rows(lines: list[str]) -> list[list[str]] | None:
     return rows
 
 
+def glued_table(lines: list[str], brands: frozenset[str] = frozenset()) -> str | None:
+    """Markdown for a block of glued rows (`glued_rows`). A `Table 2: …` caption line copied
+    above them goes under the table as pandoc's `Table:` line, as in `tab_table`; a
+    `Source: …` or `Note: …` line copied below them stays a paragraph after it."""
+    lines = [line.strip() for line in lines]
+    caption = lines[0] if lines and CAPTION.match(lines[0]) else None
+    note = lines[-1] if len(lines) > 1 and NOTE.match(lines[-1]) else None
+    rows = glued_rows(lines[bool(caption):len(lines) - bool(note)], brands)
+    if rows is None:
+        return None
+    parts = [to_markdown(rows), f"Table: {caption}" if caption else "", note or ""]
+    return "\n\n".join(part for part in parts if part)
+
+
 def glued_rows(lines: list[str], brands: frozenset[str] = frozenset()) -> list[list[str]] | None:
     """The grid of a block of glued rows, or None when the block is prose or ambiguous.
     `brands`: camel-case words written elsewhere on the page, never cut (`text_cuts`).
@@ -80,7 +96,8 @@ def glued_rows(lines: list[str], brands: frozenset[str] = frozenset()) -> list[l
     rows = [line.strip() for line in lines]
     if len(rows) < 3 or any(not row for row in rows) or _reads_as_prose(rows):
         return None
-    return split_rows(rows, brands)
+    grid = split_rows(rows, brands)
+    return split_empty_corner(rows, grid, brands) or grid
 
 
 def _reads_as_prose(rows: list[str]) -> bool:
