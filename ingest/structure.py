@@ -21,10 +21,23 @@ from markdown_it.rules_core import inline as _inline_rule
 from markdown_it.rules_core.state_core import StateCore
 from markdown_it.token import Token
 
+from ingest.code_names import canonical
 from ingest.models import Block, CodeBlock, Link, Section, Table
 
 CAPTION = re.compile(r"\ATable:\s+(.+)\Z", re.S)
+# A permalink is a link with no text, or only a symbol, to the heading's own anchor
+# (`[](#id)Text`, `Text [#](#id)`); attributes are pandoc/kramdown's `{#id .class}` or `{-}`.
+HEADING_LINK = re.compile(r"\[\s*(?:\\?#|¶|§|🔗)?\s*\]\([^)\s]*\)")
+HEADING_ATTRIBUTES = re.compile(r"\s*\{[#.:-][^{}]*\}\s*$")
 HEADING_NOISE = re.compile(r"[\u200b-\u200f\u2060\ufeff]|[¶§🔗]|\s+#+\s*$|^#+\s*")
+# A fence's info string: `python`, `go {linenos=table}`, `ts title="a.ts"`, `js:title=a.js`,
+# pandoc's `{#id .python .numberLines}` (the first class) or Quarto's `{r label}`.
+INFO_WORD = re.compile(r"[^\s{},:]+")
+# `{python}`, `{r}`: the engines Quarto and R Markdown run; MyST's code directives name the
+# language after the braces (`{code-block} python`); other braced words are directives.
+BRACED_DIRECTIVES = frozenset({"code-block", "code", "code-cell", "sourcecode"})
+BRACED = frozenset({"python", "r", "julia", "sql", "bash", "ojs", "mermaid", "dot",
+                    *BRACED_DIRECTIVES})
 WORD = re.compile(r"\w+")
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
 
@@ -93,7 +106,24 @@ class Structure:
 
 
 def clean_heading(text: str) -> str:
+    text = HEADING_ATTRIBUTES.sub("", HEADING_LINK.sub("", text))
     return " ".join(HEADING_NOISE.sub("", text).split())
+
+
+def info_language(info: str) -> str | None:
+    """The language word a fence's info string states, as written, without attributes."""
+    info = info.strip()
+    if info.startswith("{"):
+        inner, _, after = info[1:].partition("}")
+        classes = [word[1:] for word in inner.split() if word.startswith(".") and len(word) > 1]
+        if classes:
+            return classes[0]
+        word = INFO_WORD.match(inner.strip())
+        if word is None or word[0].lower() not in BRACED:  # MyST's `{note}` is no language
+            return None
+        info = after if word[0].lower() in BRACED_DIRECTIVES else word[0]
+    word = INFO_WORD.match(info.strip())
+    return word[0] if word and "=" not in word[0] else None
 
 
 def word_count(markdown: str) -> int:
@@ -108,7 +138,8 @@ def settle_title(markdown: str, title: str | None) -> tuple[str, str | None]:
 
     Readers of Markdown and text often have the title as metadata and sections as `#`; readers
     see the title as level 1, sections as 2. When the Markdown does not open with the title, the
-    title is prepended and every heading is shifted so the shallowest becomes level 2.
+    title is prepended and every heading is shifted so the shallowest becomes level 2 (`#`
+    sections move down, `###` sections under a title given as metadata move up).
     """
     lines = markdown.splitlines(keepends=True)
     state = _blocks(markdown)  # headings need no inline parse
@@ -140,11 +171,13 @@ def _same(a: str, b: str) -> bool:
 def _relevel(lines: list[str], headings: list[tuple[Token, int]], texts: list[str]) -> str:
     if not headings:
         return "".join(lines)
-    shift = max(0, 2 - min(level for _, level in headings))
+    shift = 2 - min(level for _, level in headings)
     out = list(lines)
     for (token, level), text in zip(headings, texts, strict=True):
         start, end = token.map or (0, 0)
-        out[start] = f"{'#' * min(6, level + shift)} {text}\n"
+        marks = out[start].find("#") if token.markup.startswith("#") else -1
+        prefix = out[start][:marks] if marks > 0 else ""  # a list item's `- ` or a quote's `> `
+        out[start] = f"{prefix}{'#' * max(1, min(6, level + shift))} {text}\n"
         for i in range(start + 1, end):  # a setext heading's underline
             out[i] = ""
     return "".join(out)
@@ -244,7 +277,7 @@ class _Walker:
 
     def code(self, token: Token) -> None:
         self.ensure_preamble()
-        language = token.info.strip().split()[0].lower() if token.info.strip() else None
+        language = canonical(info_language(token.info))
         self.out.code_blocks.append(CodeBlock(
             section=self.section, position=len(self.out.code_blocks),
             language=language, code=token.content.removesuffix("\n"),

@@ -1,6 +1,9 @@
 """Markdown to structure: section tree, blocks with exact offsets, tables, code, links."""
 
+import pytest
+
 from ingest import structure
+from ingest.code_names import canonical
 
 ARTICLE = """# Grid storage booms
 
@@ -106,3 +109,44 @@ def test_settle_title_demotes_repeated_level_one_sections() -> None:
 
 def test_word_count_leaves_out_code() -> None:
     assert structure.word_count("One two.\n\n```\nx = 1\n```\n") == 2
+
+
+@pytest.mark.parametrize("heading", [
+    "[](#results)Results", "Results [#](#results)", "Results {#results}",
+    "Results {#sec-results .unnumbered}", "Results {-}", "Results {: #results}",
+])
+def test_heading_text_loses_anchor_links_and_attributes(heading: str) -> None:
+    assert structure.parse(f"## {heading}\n\ntext\n").sections[0].heading == "Results"
+
+
+@pytest.mark.parametrize("info,language", [
+    ("python", "python"), ("go {linenos=table,hl_lines=[3]}", "go"),
+    ('ts title="src/search.ts" {2-3}', "ts"), ("js:title=a.js", "js"),
+    ('{#lst-load .python .numberLines startFrom="10"}', "python"), ("{.rust}", "rust"),
+    ("{r label, echo=FALSE}", "r"), ("{code-block} python", "python"), ("{note}", None),
+    ("{#id}", None), ("", None),
+])
+def test_a_fence_info_string_states_its_language_without_attributes(
+        info: str, language: str | None) -> None:
+    assert structure.info_language(info) == language
+
+
+@pytest.mark.parametrize("stated,name", [
+    ("js", "javascript"), ("TS", "typescript"), ("py", "python"), ("sh", "bash"),
+    ("zsh", "bash"), ("console", "bash"), ("shell-session", "bash"), ("yml", "yaml"),
+    ("text", None), ("plaintext", None), ("shell", "shell"), ("sql", "sql"), ("elixir", "elixir"),
+])
+def test_code_languages_have_one_name_whatever_alias_states_them(
+        stated: str, name: str | None) -> None:
+    (code,) = structure.parse(f"```{stated}\nx\n```\n").code_blocks
+    assert code.language == name == canonical(stated)
+
+
+def test_settle_title_lifts_sections_under_a_title_given_as_metadata() -> None:
+    markdown, _ = structure.settle_title("Lead.\n\n### Part\n\nA.\n\n#### Detail\n\nB.\n", "T")
+    assert markdown == "# T\n\nLead.\n\n## Part\n\nA.\n\n### Detail\n\nB.\n"
+
+
+def test_settle_title_keeps_the_list_marker_of_a_heading_it_shifts() -> None:
+    markdown, _ = structure.settle_title("# Part\n\n- ## In a list\n", "Headline")
+    assert markdown == "# Headline\n\n## Part\n\n- ### In a list\n"
