@@ -31,6 +31,32 @@ SLASHED = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
 DAY_FIRST = re.compile(r"\b(\d{1,2})([./])(\d{1,2})\2(\d{4})\b")
 
 
+# Month names of the other languages `ingest.language` tells apart (`15. Juni 2026`, `4 de marzo
+# de 2026`, `12 novembre 2026`): read as their English names when nothing else matched.
+_FOREIGN = {
+    1: "januar jänner janvier enero gennaio janeiro januari",
+    2: "februar février fevrier febrero febbraio fevereiro februari",
+    3: "märz maerz mars marzo março maart",
+    4: "avril aprile abril",
+    5: "mai mayo maggio maio mei",
+    6: "juni juin junio giugno junho",
+    7: "juli juillet julio luglio julho",
+    8: "august août aout agosto augustus",
+    9: "septembre septiembre setiembre settembre setembro",
+    10: "oktober octobre octubre ottobre outubro",
+    11: "noviembre novembre novembro",
+    12: "dezember décembre decembre diciembre dicembre dezembro",
+}
+ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+                  "September", "October", "November", "December")
+FOREIGN_MONTH = {word: ENGLISH_MONTHS[month - 1] for month, words in _FOREIGN.items()
+                 for word in words.split()}
+FOREIGN_WORD = re.compile(r"\b(" + "|".join(sorted(FOREIGN_MONTH, key=len, reverse=True))
+                          + r")\b", re.I)
+FOREIGN_DAY = re.compile(r"\b(\d{1,2})(?:\.|er|º|°)?\s+(?:de\s+)?(?=[A-Z])")  # `15. `, `1er `
+FOREIGN_YEAR = re.compile(r"\s+del?\s+(?=\d{4})")  # `de 2026`
+
+
 def to_iso(value: object) -> str | None:
     """An ISO 8601 date (with time when known) for a date value or string, or None."""
     if isinstance(value, datetime):
@@ -60,6 +86,9 @@ def _from_string(text: str) -> str | None:
             return _valid(int(match["year"]), month, int(match["day"]))
     if (match := DAY_FIRST.search(text)) and (match[2] == "." or int(match[1]) > 12):
         return _valid(int(match[4]), int(match[3]), int(match[1]))
+    if FOREIGN_WORD.search(text):
+        english = FOREIGN_WORD.sub(lambda m: FOREIGN_MONTH[m[1].lower()], text)
+        return _from_string(FOREIGN_YEAR.sub(" ", FOREIGN_DAY.sub(r"\1 ", english)))
     return None
 
 

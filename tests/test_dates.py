@@ -22,3 +22,14 @@ def test_to_iso_reads_the_usual_ways_of_writing_a_date(written: str, iso: str) -
 @pytest.mark.parametrize("written", ["03/04/2026", "31.02.2026", "0001-01-01", "5 hours ago"])
 def test_to_iso_gives_none_rather_than_a_guess(written: str) -> None:
     assert to_iso(written) is None
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("15. Juni 2026", "2026-06-15"),
+    ("4 de marzo de 2026", "2026-03-04"),
+    ("12 novembre 2026", "2026-11-12"),
+    ("1er mars 2026", "2026-03-01"),
+    ("Mars 2026 mission", None),  # a month name of another language, but no day: no date
+])
+def test_month_names_of_other_languages_are_read(text: str, iso: str | None) -> None:
+    assert to_iso(text) == iso

@@ -50,3 +50,10 @@ def test_detect_leaves_a_text_in_two_languages_unknown() -> None:
 
 def test_detect_reads_only_the_sample_it_is_given() -> None:
     assert detect(ENGLISH + " " + GERMAN * 20, sample=len(ENGLISH)) == "en"
+
+
+def test_a_short_notice_is_told_when_one_language_clearly_leads() -> None:
+    notice = ("Die Stadt hat am Montag die Pläne für den neuen Park vorgestellt. Die Arbeiten "
+              "sollen im Herbst beginnen und werden von der Verwaltung mit dem Land bezahlt, "
+              "das auch die Kosten für die Wege und die Beleuchtung übernimmt.")
+    assert detect(notice) == "de"

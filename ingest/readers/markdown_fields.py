@@ -37,30 +37,6 @@ TOOL_TAGS = frozenset({"clippings"})
 URL = re.compile(r"^https?://\S+$")
 # `2026-03-04 09:15:00 +0100` (Jekyll): the offset is part of the time.
 SPACED_OFFSET = re.compile(r"(\d{2}:\d{2}(?::\d{2})?)\s+(?=[+-]\d{2}:?\d{2}\b|Z\b)")
-# Month names of the other languages `ingest.language` tells apart, for `15. Juni 2026`,
-# `4 de marzo de 2026`; dates.to_iso reads English ones.
-_FOREIGN = {
-    1: "januar jänner janvier enero gennaio janeiro januari",
-    2: "februar février fevrier febrero febbraio fevereiro februari",
-    3: "märz maerz mars marzo março maart",
-    4: "avril aprile abril",
-    5: "mai mayo maggio maio mei",
-    6: "juni juin junio giugno junho",
-    7: "juli juillet julio luglio julho",
-    8: "august août aout agosto augustus",
-    9: "septembre septiembre setiembre settembre setembro",
-    10: "oktober octobre octubre ottobre outubro",
-    11: "noviembre novembre novembro",
-    12: "dezember décembre decembre diciembre dicembre dezembro",
-}
-ENGLISH = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
-FOREIGN_MONTH = {word: ENGLISH[month - 1] for month, words in _FOREIGN.items()
-                 for word in words.split()}
-FOREIGN_WORD = re.compile(r"\b(" + "|".join(sorted(FOREIGN_MONTH, key=len, reverse=True))
-                          + r")\b", re.I)
-DAY_MARK = re.compile(r"\b(\d{1,2})(?:\.|er|º|°)?\s+(?:de\s+)?(?=[A-Z])")
-YEAR_OF = re.compile(r"\s+de(?:l)?\s+(?=\d{4})")
 
 
 def key(name: str) -> str:
@@ -111,9 +87,6 @@ def convert(field: str, value: Any) -> Any:
 def date(value: Any) -> str | None:
     if isinstance(value, str):
         value = SPACED_OFFSET.sub(r"\1", value.strip())
-        if FOREIGN_WORD.search(value):
-            value = FOREIGN_WORD.sub(lambda m: FOREIGN_MONTH[m[1].lower()], value)
-            value = YEAR_OF.sub(" ", DAY_MARK.sub(r"\1 ", value))
     return to_iso(value)
 
 
