@@ -348,26 +348,7 @@ def _pieces(span: str, opening: bool) -> tuple[tuple[str, bool], ...]:
                 words = words[1:]
     if "of the" in span:
         words = _of_the(words)
-    pieces, current, role = [], [], False
-    for i, w in enumerate(words):
-        if w == "|":
-            if current:
-                pieces.append((" ".join(current), role))
-            current, role = [], False
-            continue
-        if w.lower() in ROLES and _is_title(words, i):
-            if current:
-                pieces.append((" ".join(current), role))
-            current, role = [], True
-        elif i < len(words) - 1 and w.endswith(("'s", "’s")):
-            current.append(w)  # `Ireland's High Court`: Ireland, and its High Court
-            pieces.append((" ".join(current), role))
-            current, role = [], False
-        else:
-            current.append(w)
-    if current:
-        pieces.append((" ".join(current), role))
-    pieces = [(_unled(text), is_role) for text, is_role in pieces if _unled(text)]
+    pieces = [(_unled(text), is_role) for text, is_role in _at_roles(words) if _unled(text)]
     gazetteer = _gazetteer()
     out = []
     for text, is_role in pieces:
@@ -382,6 +363,26 @@ def _pieces(span: str, opening: bool) -> tuple[tuple[str, bool], ...]:
     return tuple((_trim(text), is_role) for i, (text, is_role) in enumerate(out)
                  if i == len(out) - 1 or not out[i + 1][1] or " " in text
                  or text.lower() in gazetteer or text.isupper() or text.endswith(("'s", "’s")))
+
+
+def _at_roles(words: list[str]) -> list[tuple[str, bool]]:
+    """The run cut at role words (a piece after one is `True`), after an owner's possessive
+    and at `|` (`_of_the`)."""
+    pieces, current, role = [], [], False
+    for i, w in enumerate(words):
+        if w == "|" or (w.lower() in ROLES and _is_title(words, i)):
+            if current:
+                pieces.append((" ".join(current), role))
+            current, role = [], w != "|"
+        elif i < len(words) - 1 and w.endswith(("'s", "’s")):
+            current.append(w)  # `Ireland's High Court`: Ireland, and its High Court
+            pieces.append((" ".join(current), role))
+            current, role = [], False
+        else:
+            current.append(w)
+    if current:
+        pieces.append((" ".join(current), role))
+    return pieces
 
 
 def _of_the(words: list[str]) -> list[str]:
