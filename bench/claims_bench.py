@@ -4,13 +4,13 @@ Each fixture is an article (`NAME.md`) and its annotation (`NAME.yaml`): every s
 order, marked claim or not, with kind, hedged, attribution, quantities and entities for claims.
 The rules were developed while reading tests/fixtures/claims/*.md, so those scores are
 optimistic; tests/fixtures/claims/heldout/ and heldout2/ were annotated before the extractor
-first ran on them: their READMEs give the first-run scores, the honest estimates. Floors gate the first column.
-Sentences are matched by their text. Prints the scores, the speed of the segmenter and of the
-whole extraction (and of the alternatives that are installed: syntok, pysbd, quantulum3), and
-what claims add to importing the HTML benchmark corpus (as `newskb import --jobs 1` does it:
-read, parse, store in batches; with claims and without). Exits 1 when a score falls below its
-floor in bench/claims_floors.json, or when that overhead exceeds its ceiling there
-(`max_claims_overhead`); other speeds are printed, not gated.
+first ran on them: their READMEs give the first-run scores, the honest estimates. Floors gate
+the first column. Sentences are matched by their text. Prints the scores, the speed of the
+segmenter and of the whole extraction (and of the alternatives that are installed: syntok,
+pysbd, quantulum3), and what claims add to importing the HTML benchmark corpus (as `newskb
+import --jobs 1` does it: read, parse, store in batches; with claims and without). Exits 1 when
+a score falls below its floor in bench/claims_floors.json, or when that overhead exceeds its
+ceiling there (`max_claims_overhead`); other speeds are printed, not gated.
 
     .venv/bin/python bench/claims_bench.py [--html N] [--errors]   # N pages for the overhead
 """

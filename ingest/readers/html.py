@@ -29,15 +29,23 @@ from ingest.readers.html_article import (
 )
 from ingest.readers.html_boilerplate import drop_calls_to_action
 from ingest.readers.html_content import main_content, prune, strip_never_article
+from ingest.readers.html_furniture import drop_furniture
 from ingest.readers.html_markdown import markdown_blocks, to_markdown
 from ingest.readers.html_meta import read_metadata
 
 MIN_BODY_WORDS = 20  # below this the container found is a stub; JSON-LD's body is better
+# Browsers' "Save page as" writes where the page came from: `<!-- saved from url=(0061)https://…
+# -->` (Chrome, old IE). The page's URL when it names none itself.
+SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.I)
+SAVED_FROM_WITHIN = 2000  # characters: the comment sits at the top of the file
 
 
 def read(text: str, origin: str) -> Draft:
     tree = LexborHTMLParser(text)
     metadata, article_body = read_metadata(tree)
+    if metadata.url is None and (saved := SAVED_FROM.search(text[:SAVED_FROM_WITHIN])):
+        metadata = metadata.model_copy(update={
+            "url": saved[1], "provenance": {**metadata.provenance, "url": "saved from"}})
     story = story_of(tree, metadata.title)  # before the article's <header> is cut
     dek = standfirst(tree, metadata.title, metadata.authors)
     strip_never_article(tree)
@@ -47,13 +55,14 @@ def read(text: str, origin: str) -> Draft:
         content = one_article(content, story)
         prune(content)
         drop_calls_to_action(content)
+        drop_furniture(content, metadata.url)
         cut_release_tail(content)
         drop_author_bios(content, metadata.authors)
         if headline := own_headline(content, metadata.title):
             metadata = metadata.model_copy(update={
                 "title": headline, "provenance": {**metadata.provenance, "title": "h1"}})
         open_at_title(content, metadata.title)
-        blocks = with_standfirst(tidy_blocks(markdown_blocks(content)), dek)
+        blocks = with_standfirst(tidy_blocks(markdown_blocks(content), metadata.authors), dek)
         body = "\n\n".join(blocks) + "\n" if blocks else ""
     if article_body and len(body.split()) < max(MIN_BODY_WORDS, len(article_body.split()) / 2):
         body = _paragraphs(article_body)

@@ -15,8 +15,16 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ingest.readers.html_authors import authors_from_text, clean_authors
+from ingest.readers.html_blocks import (
+    byline_or_date,
+    chrome_block,
+    relevel,
+    without_closing_dates,
+    without_link_sections,
+)
 from ingest.readers.html_content import naming_words
-from ingest.readers.html_markdown import markdown_blocks
+from ingest.readers.html_markdown import element_markdown, markdown_blocks
 
 WORD = re.compile(r"\w+")
 LONG = 60  # characters: a paragraph, not a label
@@ -32,6 +40,7 @@ RELEASE_TAIL = re.compile(r"^(?:About [A-Z][^.]{1,70}|(?:Media|Press|Investor|Co
                           r"[Ss]tatements?|Safe [Hh]arbou?r[\w ]*|SOURCE [A-Z].*)\s*:?$")
 BIO_VERBS = re.compile(r"\s+(?:is|was|covers|writes|reports|has|joined|edits)\b")
 BIO_LENGTH = 400
+SIGNATURE_LENGTH = 150
 
 HEADING = re.compile(r"^(#{1,6}) (.*)$")
 # `2 Answers`, `Comments (312)`, `14 responses`: counters over a thread, not section titles.
@@ -83,7 +92,8 @@ def story_of(tree: LexborHTMLParser, title: str | None) -> LexborNode | None:
 # Names sites give the summary under a headline (`standfirst`, `dek`, `subheadline`,
 # `entry-summary`, `article__lede`), matched as parts of class, id and data-* words.
 STANDFIRST_NAME = re.compile(r"standfirst|\bdec?k\b|sub-?(?:title|head|headline)|summary|"
-                             r"\blede\b|\bintro\b|teaser|excerpt|strapline|description", re.I)
+                             r"\blede\b|\bintro\b|teaser|excerpt|strapline|description|"
+                             r"\babstract\b", re.I)
 STANDFIRST_WORDS = (8, 80)  # shorter is a label or a kicker, longer is the story's first paragraph
 STANDFIRST_LOOKAHEAD = 4  # elements after the headline that may still be its standfirst
 
@@ -105,9 +115,11 @@ def standfirst(tree: LexborHTMLParser, title: str | None, authors: list[str]) ->
         words = len(text.split())
         if words > STANDFIRST_WORDS[1] or _paragraphs(node) > 1:
             return None  # the story itself: no standfirst above it
-        if words < STANDFIRST_WORDS[0] or not _summary(node, text, description) \
+        if words < STANDFIRST_WORDS[0] or _picture(node) or not _summary(node, text, description) \
                 or _byline_or_links(node, text, authors):
             continue
+        if node.tag in ("ul", "ol"):  # summary bullets (`ul.abstract`) stay a list
+            return "\n\n".join(element_markdown(node)) or None
         blocks = markdown_blocks(node)
         return " ".join(HEADING.sub(r"\2", block) for block in blocks) if blocks else None
     return None
@@ -153,6 +165,11 @@ def _summary(node: LexborNode, text: str, description: list[str]) -> bool:
             return False
         named = children[0]
     return False
+
+
+def _picture(node: LexborNode) -> bool:
+    """A photo and its caption (`<figure class="lede-image">`): captions are left out."""
+    return node.tag == "figure" or node.css_first("figure, figcaption") is not None
 
 
 def _byline_or_links(node: LexborNode, text: str, authors: list[str]) -> bool:
@@ -227,14 +244,20 @@ def _label_line(node: LexborNode, text: str) -> bool:
 
 
 def drop_author_bios(content: LexborNode, authors: list[str]) -> None:
-    """`Ana Ortiz is a business correspondent …` after the story is an author box's line."""
+    """`Ana Ortiz is a business correspondent …` after the story is an author box's line, and
+    a line of just the authors' names (`A et B (Saint-Nazaire)`) is the byline signed again."""
     if not authors:
         return
     for paragraph in content.css("p")[-3:]:
         text = " ".join((paragraph.text(deep=True) or "").split())
-        if len(text) <= BIO_LENGTH and any(text.startswith(name) and BIO_VERBS.match(
-                text[len(name):]) for name in authors):
+        if (len(text) <= BIO_LENGTH and any(text.startswith(name) and BIO_VERBS.match(
+                text[len(name):]) for name in authors)) or _signature(text, authors):
             paragraph.decompose()
+
+
+def _signature(text: str, authors: list[str]) -> bool:
+    return len(text) <= SIGNATURE_LENGTH and authors[0] in text and \
+        set(clean_authors(authors_from_text(text, byline=False))) == set(authors)
 
 
 def _cut_from(node: LexborNode, top: LexborNode) -> None:
@@ -254,12 +277,14 @@ def _words(text: str) -> list[str]:
     return WORD.findall(text.casefold())
 
 
-def tidy_blocks(blocks: list[str]) -> list[str]:
-    """The body's blocks with counters and emptied sections gone, and opening as a reader sees
-    it: the subtitle, then the first paragraph, no labels between."""
-    blocks = [block for block in blocks if not LINKS_ONLY.match(block)
+def tidy_blocks(blocks: list[str], authors: list[str]) -> list[str]:
+    """The body's blocks with counters, edit links and emptied or link-only sections gone,
+    opening as a reader sees it (the subtitle, then the first paragraph: no labels, byline or
+    date line between) and ending at the last paragraph (no `Last updated: …`)."""
+    blocks = [block for block in blocks if not LINKS_ONLY.match(block) and not chrome_block(block)
               and not ((heading := HEADING.match(block)) and COUNTER.match(heading[2]))]
-    return _opening(_without_empty_sections(blocks))
+    blocks = _without_empty_sections(without_link_sections(blocks))
+    return relevel(without_closing_dates(_opening(blocks, authors)))
 
 
 def _without_empty_sections(blocks: list[str]) -> list[str]:
@@ -275,13 +300,13 @@ def _without_empty_sections(blocks: list[str]) -> list[str]:
     return kept[::-1]
 
 
-def _opening(blocks: list[str]) -> list[str]:
+def _opening(blocks: list[str], authors: list[str]) -> list[str]:
     out = list(blocks)
     if out and (heading := HEADING.match(out[0])) and len(heading[2].split()) >= DEK_WORDS \
             and not heading[2].endswith("?"):  # a long question opens a FAQ, not a subtitle
         out[0] = heading[2]  # `<h2 class="subtitle">` under the headline: a standfirst
     start = 1 if out and out[0] != blocks[0] else 0
-    while len(out) > start and _label(out[start]):
+    while len(out) > start and (_label(out[start]) or byline_or_date(out[start], authors)):
         del out[start]
     return out
 

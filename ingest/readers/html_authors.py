@@ -22,9 +22,15 @@ LEAD = re.compile(r"^\s*(?:(?:interview|interviewed|words|text|story|reporting|w
 # "By" in German, French, Spanish/Portuguese, Dutch, Italian and the Nordic languages. Only in a
 # byline, and only before a capitalised name: `von der Leyen` is a name, `Von Anna Schmidt` is not.
 FOREIGN_LEAD = re.compile(r"^\s*(?:[Vv]on|[Pp]ar|[Pp]or|[Dd]oor|di|[Aa]v|[Aa]f)\s+(?=[A-Z])")
-CUT = re.compile(r"\s*(?:[|·•—–]|\bon\s+(?=\w+\s+\d)|\bupdated\b|\bpublished\b|"
+CUT = re.compile(r"\s*(?:[|·•—–]|\bon\s+(?=\w+\s+\d|(?:mon|tues|wednes|thurs|fri|satur|sun)"
+                 r"day\b)|\bupdated\b|\bpublished\b|"
                  r"\d{1,2}\s*(?:min|minute)s?\s+read|\bphotograph|\bphotos?\b).*$", re.I)
 SPLIT = re.compile(r"\s*(?:,|;|&|\b(?:and|und|et|og|och)\b)\s*")
+# Spanish `y`, Portuguese and Italian `e` join two names, but `y` also sits inside one (`José
+# Ortega y Gasset`): split on them only when every piece is still a full name (two words).
+SOFT_SPLIT = re.compile(r"\s+(?:y|e)\s+")
+# `(Saint-Nazaire, envoyé spécial)`, `(Reuters)`: a dateline or role beside the names.
+ANNOTATION = re.compile(r"\s*\([^()]*\)")
 NOT_NAMES = re.compile(r"^(?:staff|editors?|admin|administrator|guest|anonymous|team|"
                        r"email the author|contact|follow|view all posts.*|more by.*|"
                        r"the associated press|associated press|reuters|afp|ap|"
@@ -51,11 +57,17 @@ def authors_from_text(text: str, byline: bool = True) -> list[str]:
         text = text[lead.end():]
     elif CORPORATE.search(text):
         return []
-    text = CUT.sub("", text).strip(" ,.")
-    parts = [part.strip(" ,.") for part in SPLIT.split(text) if part.strip(" ,.")]
+    text = CUT.sub("", ANNOTATION.sub("", text)).strip(" ,.")
+    parts = [piece for part in SPLIT.split(text) if part.strip(" ,.")
+             for piece in _soft_split(part.strip(" ,."))]
     if len(parts) > 1:  # `Reuters, Washington`: a lone word beside others is a place or an org
         parts = [part for part in parts if " " in part]
     return parts
+
+
+def _soft_split(part: str) -> list[str]:
+    pieces = SOFT_SPLIT.split(part)
+    return pieces if len(pieces) > 1 and all(len(p.split()) >= 2 for p in pieces) else [part]
 
 
 def uninvert(name: str) -> str:

@@ -22,6 +22,15 @@ NEVER_ARTICLE = ("script, style, noscript, template, svg, canvas, iframe, object
                  "[role=complementary], [role=banner], [role=contentinfo], [role=dialog], "
                  "[role=alertdialog]")
 HIDDEN = "[hidden], [aria-hidden=true], [style]"
+# AMP pages (`<html ⚡>`, `<html amp>`) place ads as `<amp-ad>` with a placeholder text
+# (`Cargando anuncio…`) in a box whatever the site calls it; the box goes too when all it adds
+# is a label (`Publicidad`, `Anzeige`). Other pages' slots are empty `<div>`s, and their boxes
+# are named as ads.
+AMP_PAGE = ("⚡", "amp")
+AD_SLOTS = "amp-ad, amp-embed, amp-sticky-ad"
+AD_LABEL = 30  # characters of text a box may hold beside its ad slot
+AD_BOX_LEVELS = 3  # wrappers around a slot that may still be its box
+AD_BOX_CHILDREN = 4  # elements in a box: a slot, a label, a placeholder
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # Whole regions that are never the article, wherever they sit: removed before choosing.
 REGIONS = re.compile(r"(?:^|[\s_-])(comments|comment-list|commentlist|comments-area|"
@@ -36,7 +45,7 @@ CHROME = re.compile(
     r"comments?|disqus|newsletter|subscribe|subscription|signup|sign-up|cookie|cookies|consent|"
     r"gdpr|promo|advert|advertisement|ads?|adslot|ad-slot|sponsored|sidebar|breadcrumbs?|toc|"
     r"table-of-contents|author-bio|author-box|authorbox|about-author|popup|modal|"
-    r"overlay|navbar|menu|masthead|site-header|site-footer|footer|skip-link|skiplink|"
+    r"overlay|navbar|navigation|menu|masthead|site-header|site-footer|footer|skip-link|skiplink|"
     r"outbrain|taboola|most-popular|popular|trending|read-more|readmore|pagination|pager|"
     r"post-navigation|nav-links|byline|dateline|timestamp|post-meta|entry-meta|article-meta|"
     r"meta-data|tags|tag-list|categories|caption|credit|figcaption|toolbar|print|"
@@ -77,6 +86,9 @@ def strip_never_article(tree: LexborHTMLParser) -> None:
     """Remove what is never part of an article, wherever it is."""
     for node in tree.css(NEVER_ARTICLE):
         node.decompose()
+    root = tree.root
+    if root is not None and any(name in root.attributes for name in AMP_PAGE):
+        _strip_ad_slots(tree)
     page = max(1, len(tree.body.text() or "")) if tree.body is not None else 1
     for node in tree.css(MARKED):
         region = _region(naming_words(node))
@@ -96,6 +108,37 @@ def strip_never_article(tree: LexborHTMLParser) -> None:
         if comment.tag == "header" and _holds_paragraphs(comment):
             continue
         comment.decompose()
+
+
+def _strip_ad_slots(tree: LexborHTMLParser) -> None:
+    boxes = {box.mem_id: box for box in map(_ad_box, tree.css(AD_SLOTS))}
+    for box in boxes.values():
+        if not _within(box, boxes):  # two slots may share one box: remove it once
+            box.decompose()
+
+
+def _ad_box(slot: LexborNode) -> LexborNode:
+    """The ad slot with the boxes around it that hold nothing but a short label."""
+    slot_text = len((slot.text(deep=True) or "").strip())
+    box = slot
+    for _ in range(AD_BOX_LEVELS):
+        parent = box.parent
+        if parent is None or parent.tag in ("body", "html", "main", "article") \
+                or sum(1 for _ in parent.iter()) > AD_BOX_CHILDREN:  # a container, not a box
+            break
+        if len((parent.text(deep=True) or "").strip()) - slot_text > AD_LABEL:
+            break
+        box = parent
+    return box
+
+
+def _within(node: LexborNode, others: dict[int, LexborNode]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id in others:
+            return True
+        parent = parent.parent
+    return False
 
 
 def main_content(tree: LexborHTMLParser) -> LexborNode | None:

@@ -28,7 +28,8 @@ SKIPPED = {"img", "picture", "video", "audio", "source", "track", "map", "area",
            "template", "svg", "math", "iframe", "object", "embed", "canvas"}
 SPACES = re.compile(r"[ \t\n\r\f\u00a0\u200b\ufeff]+")
 ZERO_WIDTH = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
-MARKDOWN_AT_LINE_START = re.compile(r"^(\s*)([#>+\-*=]|\d+[.)])(?=\s|$)")
+# A run of `#` is a heading marker too (`###`, a press release's end mark, is not a heading).
+MARKDOWN_AT_LINE_START = re.compile(r"^(\s*)(#{1,6}|[>+\-*=]|\d+[.)])(?=\s|$)")
 # Only `<` before a tag-like character is escaped: it would otherwise become raw HTML in the
 # Markdown. Other Markdown punctuation is left alone because block and cell text are stored as
 # written, and emphasis from a stray `*` costs less than backslashes in every stored value.
@@ -38,6 +39,18 @@ INLINE_SPECIAL = re.compile(r"(<(?=[A-Za-z/!?]))")
 LANGUAGE = re.compile(r"(?:^|\s)(?:language-|lang-|highlight-source-|highlight-|brush:\s*)"
                       r"([A-Za-z0-9_+#.-]+)")
 LANGUAGE_ATTRIBUTES = ("data-lang", "data-language", "data-code-block-lang")
+NOT_LANGUAGES = {"none", "plaintext", "text", "nohighlight", "plain", "default"}
+# highlight.js pages often put the bare language name on `<code>` (`class="sql"`, `class="hljs
+# ini"`). A bare class word is only a language when it is one of these well-known names; single
+# letters (`c`, `r`) are too often something else to trust.
+BARE_LANGUAGES = frozenset((
+    "bash", "sh", "shell", "zsh", "console", "powershell", "python", "py", "javascript", "js",
+    "typescript", "ts", "jsx", "tsx", "java", "kotlin", "scala", "groovy", "go", "golang", "rust",
+    "ruby", "rb", "php", "perl", "lua", "swift", "objectivec", "cpp", "csharp", "cs", "fsharp",
+    "haskell", "elixir", "erlang", "clojure", "ocaml", "sql", "pgsql", "plsql", "ini", "toml",
+    "yaml", "yml", "json", "xml", "html", "css", "scss", "less", "markdown", "dockerfile",
+    "makefile", "nginx", "apache", "diff", "graphql", "protobuf", "latex", "tex", "matlab",
+    "julia", "dart", "vim"))
 # A paragraph that is one escaped tag (`<img height="1" …>` shown as text) is markup a page
 # leaked, typically a tracking pixel: no reader sees it as article text.
 LEAKED_TAG = re.compile(r"^\\?<[A-Za-z][^<>]*>$")
@@ -53,6 +66,12 @@ def to_markdown(node: LexborNode) -> str:
 def markdown_blocks(node: LexborNode) -> list[str]:
     """The fragment under `node` as Markdown blocks (a heading, a paragraph, a list, a table…)."""
     return [block for block in _blocks(node, 0) if block.strip()]
+
+
+def element_markdown(node: LexborNode) -> list[str]:
+    """`node` itself as Markdown blocks (a `<ul>` as a list, where `markdown_blocks` would
+    write its items' contents)."""
+    return [block for block in _block(node, 0) if block.strip()]
 
 
 def _blocks(node: LexborNode, depth: int) -> list[str]:
@@ -109,9 +128,11 @@ def _block(node: LexborNode, depth: int) -> list[str]:
     if tag == "pre":
         return [_code_block(node)]
     if tag == "table":
-        from ingest.readers.html_tables import table_markdown
+        from ingest.readers.html_tables import image_layout, table_markdown
 
-        return table_markdown(node, lambda cell: _tidy(_inline_children(cell, depth)))
+        if image_layout(node):  # a photo and its caption laid out in a table: text, not data
+            return _blocks(node, depth)
+        return table_markdown(node, lambda cell: cell_text(cell, depth))
     if tag == "hr" or (tag == "figcaption" and node.parent is not None
                        and node.parent.css_first("table") is not None):
         return []  # a table's figcaption is already its `Table:` caption
@@ -140,13 +161,42 @@ def _list(node: LexborNode, depth: int) -> list[str]:
 
 
 def _heading_text(node: LexborNode, depth: int) -> str:
-    # Permalink anchors (`<a href="#x">#</a>`, `¶`) are page furniture, not heading text.
     for anchor in node.css("a"):
-        if (anchor.attributes.get("href") or "").startswith("#") and \
-                not re.search(r"\w", anchor.text() or ""):
+        if _permalink(anchor):
             anchor.decompose()
     text = _tidy(ZERO_WIDTH.sub("", _inline_children(node, depth)).replace("\n", " "))
     return re.sub(r"^[#¶§]+\s*|\s*[#¶§🔗]+$", "", text).strip()
+
+
+def _permalink(anchor: LexborNode) -> bool:
+    """A permalink anchor (`<a href="#x">#</a>`, `¶`): page furniture, not heading text."""
+    return (anchor.attributes.get("href") or "").startswith("#") and \
+        not re.search(r"\w", anchor.text() or "")
+
+
+def cell_text(cell: LexborNode, depth: int = 0) -> str:
+    """A table cell's or caption's text as shown, with no Markdown markup: the conventions keep
+    cell text exactly, so bold headers, code and links are their words (and `<br>` a space)."""
+    text = SPACES.sub(" ", _plain(cell, depth)).strip()
+    return INLINE_SPECIAL.sub(r"\\\1", text) if "<" in text else text
+
+
+def _plain(node: LexborNode, depth: int) -> str:
+    parts: list[str] = []
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            parts.append(child.text_content or "")
+        elif tag == "br":
+            parts.append(" ")
+        elif tag in SKIPPED or (tag == "a" and _permalink(child)):
+            continue
+        elif depth > MAX_DEPTH:
+            parts.append(child.text(deep=True, separator=" ") or "")
+        else:
+            inner = _plain(child, depth + 1)
+            parts.append(f" {inner} " if tag in BLOCKS else inner)
+    return "".join(parts)
 
 
 def _inline_children(node: LexborNode, depth: int) -> str:
@@ -213,7 +263,11 @@ def code_language(pre: LexborNode) -> str | None:
     """The language a page states for a code block: a class on <pre>, <code> or a wrapper."""
     # Medium states it on the `<span>` inside the `<pre>` (`data-code-block-lang`).
     stated = pre.css_first(", ".join(f"[{name}]" for name in LANGUAGE_ATTRIBUTES))
-    candidates = [pre, *pre.css("code")[:1], stated, pre.parent]
+    code = pre.css_first("code")
+    # Sphinx states it two levels up: `<div class="highlight-python"><div class="highlight"><pre>`.
+    parent = pre.parent
+    candidates = [pre, code, stated, parent, parent.parent if parent is not None else None]
+    unstated = False  # `language-none`, `highlight-default`: the page says it names none
     for node in candidates:
         if node is None:
             continue
@@ -223,8 +277,20 @@ def code_language(pre: LexborNode) -> str | None:
             return value.lower()
         if match := LANGUAGE.search(attrs.get("class") or ""):
             language = match[1].lower()
-            if language not in ("none", "plaintext", "text", "nohighlight", "plain"):
+            if language not in NOT_LANGUAGES:
                 return language
+            unstated = True
+    return None if unstated else _bare_language(pre, code)
+
+
+def _bare_language(pre: LexborNode, code: LexborNode | None) -> str | None:
+    """A known language name given as a bare class word on `<code>` or `<pre>` (highlight.js)."""
+    for node in (code, pre):
+        if node is None:
+            continue
+        for word in (node.attributes.get("class") or "").lower().split():
+            if word in BARE_LANGUAGES:
+                return word
     return None
 
 

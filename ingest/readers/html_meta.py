@@ -26,6 +26,7 @@ from ingest.readers.html_authors import (
     not_people,
     uninvert,
 )
+from ingest.readers.html_headline import headline_authors, headline_date
 from ingest.readers.html_structured import (
     json_ld,
     language_code,
@@ -33,7 +34,7 @@ from ingest.readers.html_structured import (
     nearest_owner,
     tag_list,
 )
-from ingest.readers.html_title import strip_site_suffix
+from ingest.readers.html_title import site_from_title, strip_site_suffix
 
 DATED = ('[class*="publish"], [class*="post-date"], [class*="article-date"], '
          '[class*="article_date"], [class*="entry-date"], [class*="datetime"], '
@@ -60,14 +61,19 @@ META_KEYS: dict[str, tuple[str, ...]] = {
     "site": ("og:site_name", "application-name", "dc.publisher", "dcterms.publisher",
              "twitter:site:name"),
     "url": ("og:url", "twitter:url", "dc.identifier"),
-    "language": ("og:locale", "dc.language", "dcterms.language", "content-language",
-                 "language"),
+    # The document's own declarations; `<html lang>` and then `og:locale` (a social card's
+    # setting, often the site's default) follow them, below.
+    "language": ("dc.language", "dcterms.language", "content-language", "language"),
     "tags": ("article:tag", "news_keywords", "parsely-tags", "sailthru.tags", "keywords",
              "dc.subject"),
 }
-TAG_LINKS = 'a[href*="/tag/"], a[href*="/tags/"], a[href*="/topic/"], a[href*="/topics/"]'
-TAG_PATH = re.compile(r"/(?:tags?|topics?)/[^/?#]+/?(?:[?#]|$)")
-TAG_FURNITURE = re.compile(r"cloud|widget|menu", re.I)
+# Tag and topic pages, and MediaWiki's category pages (`/wiki/Category:Lakes`): a wiki's
+# categories are its tags.
+TAG_LINKS = ('a[href*="/tag/"], a[href*="/tags/"], a[href*="/topic/"], a[href*="/topics/"], '
+             'a[href*="/Category:"]')
+TAG_PATH = re.compile(r"/(?:(?:tags?|topics?)/[^/?#]+/?|(?:\w+/)?Category:[^/?#]+)(?:[?#]|$)")
+# Tag clouds, menus, and lists the page hides (MediaWiki's maintenance categories).
+TAG_FURNITURE = re.compile(r"cloud|widget|menu|hidden", re.I)
 # Keys that hold one person each, by their convention in `Surname, Given` order.
 ONE_PERSON = {"citation_author", "dc.creator", "dcterms.creator"}
 
@@ -78,6 +84,7 @@ def read_metadata(tree: LexborHTMLParser) -> tuple[Metadata, str | None]:
     provenance: dict[str, str] = {}
     structured = json_ld(tree)
     article_body = structured.pop("body", None)
+    name, sections = structured.pop("name", None), structured.pop("sections", [])
     metas = _metas(tree)
     # The site and organisations the page names are not its authors (`author` = "DER SPIEGEL"),
     # unless JSON-LD types that name as a Person (a personal blog named after its author).
@@ -91,6 +98,8 @@ def read_metadata(tree: LexborHTMLParser) -> tuple[Metadata, str | None]:
             values[field] = value
             provenance[field] = source
 
+    for field, value, source in _own_names(structured, metas, tree, name):
+        offer(field, value, source)
     for field, value in structured.items():
         offer(field, value, f"json-ld: {field_key(field)}")
     for field, value in microdata(tree).items():
@@ -101,9 +110,15 @@ def read_metadata(tree: LexborHTMLParser) -> tuple[Metadata, str | None]:
             if key in metas and (value := _convert(field, metas[key], key)):
                 offer(field, value, f"meta: {key}")
                 break
+    if "site" not in values:  # a `<title>`'s site name the page does not confirm: last
+        offer("site", _title_site(structured, metas, tree), "title")
+    if "language" not in values:  # `<html lang>` after the document's metas, og:locale last
+        offer("language", _language_attribute(tree), "html lang")
+        offer("language", language_code((metas.get("og:locale") or [""])[0]), "meta: og:locale")
     for field, source, signal in PAGE_SIGNALS:  # evaluated only for fields still missing
         if field not in values:
             offer(field, signal(tree), source)
+    offer("tags", sections, "json-ld: articleSection")
     values["tags"] = _with_categories(values.get("tags", []), tree)
     if values["tags"] and "tags" not in provenance:
         provenance["tags"] = "rel=category"
@@ -185,7 +200,7 @@ def _tag_link(link: LexborNode) -> bool:
 
 def _in_furniture(node: LexborNode) -> bool:
     parent = node.parent
-    while parent is not None:
+    while parent is not None and parent.tag not in ("body", "html"):  # page-wide state classes
         if parent.tag in ("nav", "header", "footer", "aside") or \
                 TAG_FURNITURE.search(parent.attributes.get("class") or ""):
             return True
@@ -259,6 +274,70 @@ def _url_date(tree: LexborHTMLParser) -> str | None:
     return None
 
 
+def _own_names(structured: dict[str, Any], metas: dict[str, list[str]], tree: LexborHTMLParser,
+               name: str | None) -> list[tuple[str, str, str]]:
+    """What the page calls itself and its article, offered before JSON-LD.
+
+    The name a site gives itself (og:site_name; the name its `<title>` carries, when the page
+    confirms it) beats the JSON-LD publisher, which may be the company that runs it (a wiki's
+    trust, a newspaper's group, a wire service). JSON-LD's `name` beats its `headline` when only
+    `name` is the page's heading (MediaWiki's `headline` is the short description)."""
+    offers: list[tuple[str, str, str]] = []
+    key = next((k for k in ("og:site_name", "application-name")
+                if k in metas and _name_like(metas[k][0])), None)
+    if key:
+        offers.append(("site", metas[key][0], f"meta: {key}"))
+    elif (searches := _search_names(tree)) and (named := _title_site(structured, metas, tree)) \
+            and any(names[:len(_words(named))] == _words(named) for names in searches):
+        offers.append(("site", named, "title"))
+    if name and _page_heading(name, tree) and not _page_heading(structured.get("title"), tree):
+        offers.append(("title", name, "json-ld: name"))
+    return offers
+
+
+def _name_like(site: str) -> bool:
+    """A name as people write it, not a URL, a domain (`livescience.com`) or a slug (`usatoday`,
+    `TheHill`): those are kept only when nothing names the site better."""
+    site = site.strip()
+    if "://" in site or re.search(r"\.[a-z]{2,}$", site, re.I):
+        return False
+    return " " in site or not (site.islower() or re.search(r"[a-z][A-Z]", site))
+
+
+def _title_site(structured: dict[str, Any], metas: dict[str, list[str]],
+                tree: LexborHTMLParser) -> str | None:
+    named = site_from_title(_title_element(tree), _headlines(structured, metas, tree))
+    return named if named and _name_like(named) else None
+
+
+def _search_names(tree: LexborHTMLParser) -> list[list[str]]:
+    """The words of the page's OpenSearch descriptions (`<link rel="search" title="Riverlands
+    Wiki (en)">`), which browsers show as the site's name: how a page names itself outside
+    `<title>`."""
+    head = tree.head
+    return [_words(link.attributes.get("title") or "")
+            for link in head.css('link[rel="search"][title]')] if head is not None else []
+
+
+def _headlines(structured: dict[str, Any], metas: dict[str, list[str]],
+               tree: LexborHTMLParser) -> list[str]:
+    """What the page gives as its headline, to find the site's name beside it in `<title>`."""
+    found = [structured.get("title"), *metas.get("og:title", [])[:1],
+             *metas.get("twitter:title", [])[:1], _first_h1(tree)]
+    return [headline for headline in found if headline]
+
+
+def _page_heading(text: str | None, tree: LexborHTMLParser) -> bool:
+    """True when `text` is the page's `<h1>` or opens its `<title>`."""
+    key = _words(text or "")
+    return bool(key) and (key == _words(_first_h1(tree) or "")
+                          or _words(_title_element(tree) or "")[:len(key)] == key)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
 def _first_h1(tree: LexborHTMLParser) -> str | None:
     h1 = tree.css_first("h1")
     text = re.sub(r"\s+", " ", h1.text(deep=True) or "").strip() if h1 is not None else ""
@@ -266,14 +345,15 @@ def _first_h1(tree: LexborHTMLParser) -> str | None:
 
 
 PAGE_SIGNALS: list[tuple[str, str, Callable[[LexborHTMLParser], Any]]] = [
-    ("language", "html lang", _language_attribute),
     ("url", "link rel=canonical", _canonical),
     ("published", "time datetime", _time_published),
     ("tags", "rel=tag", _rel_tags),
     ("tags", "tag links", _tag_links),
     ("published", "date element", _dated_element),
+    ("published", "date under the headline", headline_date),
     ("published", "url", _url_date),
     ("authors", "byline", byline_authors),
+    ("authors", "byline under the headline", headline_authors),
     ("title", "h1", _first_h1),
     ("title", "title", _title_element),
 ]

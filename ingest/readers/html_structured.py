@@ -51,15 +51,22 @@ def json_ld(tree: LexborHTMLParser) -> dict[str, Any]:
     site = _text(publisher.get("name")) if isinstance(publisher, dict) else None
     organisations = [name for a in authors if isinstance(a, dict) and "Organization" in _types(a)
                      and (name := _text(a.get("name")))]
+    headline, name = _text(article.get("headline")), _text(article.get("name"))
     return {
-        "title": _text(article.get("headline") or article.get("name")),
+        "title": headline or name,
+        # MediaWiki puts the page's short description in `headline` and the page name in `name`:
+        # `html_meta` takes `name` when it, not `headline`, is the page's own `<h1>`.
+        "name": name if headline and name != headline else None,
         "authors": clean_authors([n for a in authors for n in _names(a)]),
         "published": to_iso(_text(article.get("datePublished") or article.get("dateCreated"))),
         "site": site,
         "url": _text(article.get("url")) if str(article.get("url", "")).startswith("http")
         else None,
         "language": language_code(_text(article.get("inLanguage"))),
-        "tags": tag_list(_strings(keywords) + _strings(sections)),  # categories are tags too
+        "tags": tag_list(_strings(keywords) + (_strings(sections) if keywords else [])),
+        # A section alone (`articleSection: "Andalucía"`) is where the site files the story: a
+        # tag only when nothing on the page names better ones (`html_meta` asks it last).
+        "sections": tag_list(_strings(sections)),
         "body": _text(article.get("articleBody")),
         "organisations": organisations + ([site] if site else []),
     }
@@ -104,12 +111,18 @@ def nearest_owner(node: LexborNode, owners: set[int]) -> int | None:
 
 def item_value(node: LexborNode) -> str | None:
     attrs = node.attributes
-    value = attrs.get("content") or attrs.get("datetime") or node.text(deep=True)
+    # Microformats' value pattern: `<abbr title="2026-04-18T21:37:00+02:00">21:37</abbr>` holds
+    # the machine value in `title` (Blogger's dates), `<data value>` in `value`.
+    machine = attrs.get("title") if node.tag == "abbr" else \
+        attrs.get("value") if node.tag == "data" else None
+    value = attrs.get("content") or attrs.get("datetime") or machine or node.text(deep=True)
     return re.sub(r"\s+", " ", value).strip() if value else None
 
 
 def tag_list(contents: list[str]) -> list[str]:
-    split = [tag.strip() for content in contents for tag in re.split(r"\s*[,;]\s*", content)]
+    # `#go` on a tag pill is decoration: the tag is `go`.
+    split = [tag.strip().lstrip("#").strip() for content in contents
+             for tag in re.split(r"\s*[,;]\s*", content)]
     flagged = any((flag := FLAG.match(tag)) and flag[1].lower() in TAG_KEYS for tag in split)
     tags: list[str] = []
     for tag in split:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from selectolax.lexbor import LexborNode
 
+MAX_CAPTION = 400  # characters: a photo's caption, not a column of data
 MAX_SPAN = 1000  # browsers clamp colspan at 1000 and rowspan at 65534; a grid that big is junk
 
 
@@ -30,6 +31,16 @@ def table_markdown(table: LexborNode, cell_text: Callable[[LexborNode], str]) ->
     if caption is not None and (text := cell_text(caption).replace("\n", " ")):
         blocks.append(f"Table: {text}")
     return blocks
+
+
+def image_layout(table: LexborNode) -> bool:
+    """A one-column table holding an image and a short caption (Blogger's `tr-caption-container`,
+    old CMS photo boxes): page layout, not a data table."""
+    rows = _rows(table)
+    single = all(len([c for c in row.iter() if c.tag in ("td", "th")]) <= 1 for row in rows)
+    text = " ".join((table.text(deep=True) or "").split())
+    return bool(rows) and single and len(text) <= MAX_CAPTION \
+        and table.css_first("img, picture, amp-img") is not None
 
 
 def _rows(table: LexborNode) -> list[LexborNode]:

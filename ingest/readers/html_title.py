@@ -49,3 +49,43 @@ def _key(text: str) -> str:
 def _mentions_site(text: str, site: str) -> bool:
     key = _key(site)
     return bool(key) and (key in _key(text) or (_key(text) in key and len(_key(text)) > 3))
+
+
+# `Blog Name: Post` (Blogger) puts the site first, with a colon; suffixes use the separators.
+PREFIX_SEPARATORS = re.compile(r"(?:\s+(?:\||-|–|—|::|·|•|»|/)|:)\s+")
+SITE_WORDS = 6  # a longer remainder is more headline, not a site's name
+
+
+def site_from_title(title: str | None, headlines: list[str]) -> str | None:
+    """The site's name a `<title>` carries beside the headline: `Headline | Site`,
+    `Headline - by Author - Site` (the last part), `Site: Headline`."""
+    if not title:
+        return None
+    title = re.sub(r"\s+", " ", title).strip()
+    for headline in headlines:
+        headline = re.sub(r"\s+", " ", headline).strip()
+        if not headline or len(headline) >= len(title):
+            continue
+        rest = _beside(title, headline)
+        if rest and _site_name(rest):
+            return rest
+    return None
+
+
+def _beside(title: str, headline: str) -> str | None:
+    """The part of `title` after the headline's separator (its last part), or before it."""
+    if title.startswith(headline):
+        tail = title[len(headline):]
+        if (match := SEPARATORS.match(tail)) is not None:
+            return SEPARATORS.split(tail[match.end():])[-1].strip()
+    if title.endswith(headline):
+        head = title[:len(title) - len(headline)]
+        if (match := PREFIX_SEPARATORS.search(head)) is not None and match.end() == len(head):
+            return PREFIX_SEPARATORS.split(head)[0].strip()
+    return None
+
+
+def _site_name(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= SITE_WORDS and bool(re.search(r"[^\W\d]", text)) \
+        and not text.lower().startswith("by ")
