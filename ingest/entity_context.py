@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.attribution import STAFF_NOUNS
+
 # Words of a name on one line; a dot only inside one (`U.S`), never the end of a sentence.
 _WORD = r"[A-Z](?:[\w'’&-]|\.(?=\w))*"
 NAME = rf"{_WORD}(?:[ \t]+(?:(?:of|for|and|&|de)[ \t]+)?{_WORD}){{0,4}}"
@@ -25,9 +27,8 @@ ROLE_NOUNS = (r"(?:economist|analyst|professor|director|chief|head|founder|execu
               r"woman)|editor|reporter|correspondent|researcher|scientist|lawyer|judge|farmer|"
               r"manager|engineer|captain|coach|player|author|teacher|doctor|nurse|mayor|"
               r"councillor|governor|senator|dietitian|historian|student|resident|owner)")
-STAFF = (r"(?i:analysts?|economists?|strategists?|researchers?|scientists?|executives?|"
-         r"administrators?|lawyers?|engineers?|officials?|spokes(?:person|man|woman)|chief "
-         r"\w+|head|director|founder|partner|employees?|staff)")
+STAFF = (rf"(?i:(?:{'|'.join(STAFF_NOUNS)})s?|spokes(?:person|man|woman)|chief \w+|head|"
+         r"director|founder|partner|employees?|staff)")
 # Where the noun phrase of an apposition ends: `Dan Okafor, the club captain` is no club.
 NOUN_ENDS = (r"(?=\s*[,.;:)]|$|\s+(?:that|which|whose|based|with|in|of|from|and|listed|"
              r"headquartered|owned|founded|known|run|backed)\b)")
@@ -95,10 +96,9 @@ def _names_after_cues(text: str, found: dict[str, str]) -> None:
         at = space.start()
         start = text.rfind(" ", max(0, at - 24), at) + 1 or max(0, at - 24)
         word = text[start:at]
-        if word in PLACE_WORDS:
+        if word in PLACE_WORDS and not NOT_PLACE_BEFORE.search(text, max(0, start - 30), start):
             name = NAME_AT.match(text, at + 1)
-            if name and AFTER_PLACE_AT.match(text, name.end()) and \
-                    not NOT_PLACE_BEFORE.search(text, max(0, start - 30), start):
+            if name and AFTER_PLACE_AT.match(text, name.end()):
                 for part in SPLIT_LIST.split(name[0]):
                     found.setdefault(part, "place")
         elif (word in ORG_WORDS or _org_cue(text, word, start, at + 1)) \

@@ -67,6 +67,8 @@ def test_how_the_article_uses_a_name_types_it() -> None:
 def test_investing_in_a_company_does_not_make_it_a_place() -> None:
     article = "Funds invested $2 billion in Tovar last year. Tovar, a Dutch company, grew."
     assert named("Tovar grew.", article) == [("Tovar", "organization")]
+    assert named("Tovar grew.", "Funds bought shares in Tovar last year.") == [
+        ("Tovar", "organization")]
 
 
 def test_words_of_a_name_type_it() -> None:
