@@ -186,9 +186,20 @@ def _clean(who: str) -> str:
     who = THE_OR_POSSESSIVE.sub("", who)
     words = who.split()
     while len(words) > 1 and (words[0].lower().rstrip(".") in LEADERS
-                              or (words[0][0].islower() and words[1][0].isupper())):
+                              or (words[0][0].islower() and _role_before_name(words))):
         words = words[1:]
     return " ".join(words)
+
+
+def _role_before_name(words: list[str]) -> bool:
+    """`medical officer Ingrid Solberg`: lower-case words, then the name; not `analysts at X`,
+    where the words before the name say whose staff they are."""
+    for word in words[1:]:
+        if word[0].isupper():
+            return True
+        if word in ("at", "from", "with", "of", "for"):
+            return False
+    return False
 
 
 def _inside_quote(sentence: str, at: int) -> bool:

@@ -170,7 +170,7 @@ def extract(blocks: list[Block], body_markdown: str, published: str | None) -> l
     for block in blocks:
         for i, sentence in enumerate(sentences.split(block.text, block.start)):
             who = attribution.find(sentence.text, block.text, i == 0, block.position, speakers)
-            who = registry.surnames.get(who, who) if who else None  # "Hill" → "Keith Hill"
+            who = registry.full_name(who) if who else None  # "Hill" → "Keith Hill"
             claim = _claim(sentence, block, who, registry, published, len(claims))
             if claim is not None:
                 claims.append(claim)

@@ -45,7 +45,8 @@ ORG_SUFFIXES = {"inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "l
                 "network", "networks", "studios", "health", "industries", "electric", "power",
                 "air", "house", "aviation", "aerospace", "railways", "telecom", "logistics",
                 "software", "robotics", "therapeutics", "biosciences", "entertainment",
-                "rugby", "fc", "athletic", "club", "federation"}
+                "rugby", "fc", "athletic", "club", "federation", "minerals", "mining",
+                "resources", "metals", "shipping", "lines", "steel", "chemicals", "petroleum"}
 ORG_HEADS = {"university", "bank", "department", "ministry", "institute", "college", "school",
              "museum", "office", "bureau", "council", "court", "house", "board", "national",
              "federal", "royal", "society", "center", "centre", "agency", "commission"}
@@ -67,7 +68,7 @@ ROLES = {"ceo", "cfo", "cto", "coo", "chief", "executive", "president", "chairma
          "mrs.", "ms", "ms.", "prime", "vice", "vice-president", "head", "analyst", "economist",
          "judge",
          "chancellor", "rep.", "sen.", "gov.", "officer", "spokesperson", "spokeswoman",
-         "spokesman", "general", "commissioner", "mayor", "sir", "dame", "justice"}
+         "spokesman", "general", "commissioner", "mayor", "sir", "dame", "justice", "premier"}
 # Capitalised only because they open a sentence, or never names on their own.
 STOP = _wordset("""a an the this that these those it its in on at for from to of by with as but
 and or
@@ -85,7 +86,11 @@ gb tb pb nm km kg mph
 """)
 DEMONYMS = _wordset("""european american british chinese french german japanese indian russian
 ukrainian canadian australian korean italian spanish dutch swiss irish scottish welsh english
-israeli iranian saudi mexican brazilian african asian western eastern northern southern""")
+israeli iranian saudi mexican brazilian african asian western eastern northern southern
+danish norwegian swedish finnish polish chilean argentine argentinian colombian peruvian turkish
+greek egyptian nigerian kenyan portuguese belgian austrian czech hungarian romanian vietnamese
+thai indonesian malaysian filipino pakistani taiwanese singaporean emirati iraqi syrian
+lebanese moroccan ethiopian scandinavian nordic arab""")
 NOT_NAME_TAIL = STOP - {"ai", "us", "one", "first", "new"}  # Luminar AI, Mistral AI
 OPENERS = STOP | {"s"}
 NOT_NAMES = STOP | DEMONYMS
@@ -145,6 +150,15 @@ class Registry:
     article names the same few entities again and again."""
 
 
+    def full_name(self, name: str) -> str:
+        """The full name a short form stands for (`Hill`, `Andes Cobre`), or `name`."""
+        if name in self.surnames:
+            return self.surnames[name]
+        known = self.aliases.get(name.lower())
+        return known.name if known is not None and known.name.lower().startswith(
+            name.lower()) else name
+
+
 NO_REGISTRY = Registry()  # an article that defines no names: what any article adds to the rest
 
 
@@ -178,6 +192,10 @@ def registry(text: str) -> Registry:
                     reg.surnames.setdefault(words[-1], full)
                 break
     _short_forms(text, list(dict.fromkeys(long_names)), reg)
+    for name, kind in reg.types.items():  # `Marcela Rojas, president of …`: Rojas is her
+        words = name.split()
+        if kind == "person" and len(words) in (2, 3):
+            reg.surnames.setdefault(words[-1], name)
     return reg
 
 
@@ -192,9 +210,10 @@ def _apposed(text: str) -> set[str]:
 
 def _short_forms(text: str, long_names: list[tuple[str, ...]], reg: Registry) -> None:
     """Names the article shortens without defining them: an acronym of the initials (`GDPR`
-    after `General Data Protection Regulation`) and one word of a two-word organisation
-    (`Ravens` after `Harlow Ravens`, `Sakura's` after `Sakura Skyways`). A word two names
-    share stays unresolved."""
+    after `General Data Protection Regulation`), the first words of a longer name (`Andes Cobre`
+    after `Andes Cobre Minerals`) and one word of a two-word organisation (`Ravens` after
+    `Harlow Ravens`, `Sakura's` after `Sakura Skyways`). A short form two names share stays
+    unresolved."""
     claimed: dict[str, set[str]] = {}
     for words in long_names:
         name = " ".join(words)
@@ -202,6 +221,10 @@ def _short_forms(text: str, long_names: list[tuple[str, ...]], reg: Registry) ->
         if len(initials) >= 3 and initials.isupper() and initials in text \
                 and re.search(rf"\b{initials}\b", text):
             claimed.setdefault(initials, set()).add(name)
+        if len(words) > 2 and all(w[0].isupper() for w in words):  # `Andes Cobre` of `… Minerals`
+            for k in range(2, len(words)):
+                if " ".join(words[:k]).lower() not in _gazetteer():
+                    claimed.setdefault(" ".join(words[:k]), set()).add(name)
         if len(words) == 2 and name.lower() not in _gazetteer() and \
                 words[0] not in _first_names() and _guess(words) in ("organization", "other") \
                 and reg.types.get(name) in (None, "organization"):
@@ -374,7 +397,8 @@ def _at_roles(words: list[str]) -> list[tuple[str, bool]]:
             if current:
                 pieces.append((" ".join(current), role))
             current, role = [], w != "|"
-        elif i < len(words) - 1 and w.endswith(("'s", "’s")):
+        elif i < len(words) - 1 and w.endswith(("'s", "’s")) and \
+                (current or _strip(w).lower() in _gazetteer()):  # not `King's College London`
             current.append(w)  # `Ireland's High Court`: Ireland, and its High Court
             pieces.append((" ".join(current), role))
             current, role = [], False

@@ -21,7 +21,9 @@ ORG_NOUNS = (r"(?:company|firm|carrier|airline|maker|planemaker|carmaker|automak
              r"manufacturer|bank|lender|insurer|start-?up|retailer|club|side|team|agency|"
              r"regulator|watchdog|provider|platform|operator|broker|consultancy|publisher|"
              r"broadcaster|chain|supplier|developer|group|fund|charity|union|exchange|"
-             r"conglomerate|subsidiary|rival|owner|investor|trust|body|council|university)")
+             r"conglomerate|subsidiary|rival|owner|investor|trust|body|council|university|"
+             r"commission|authority|ministry|department|shipbroker|miner|drugmaker|producer|"
+             r"utility|consortium|association|federation|institute|bureau|party|giant)")
 ROLE_NOUNS = (r"(?:economist|analyst|professor|director|chief|head|founder|executive|officer|"
               r"president|chair|chairman|chairwoman|minister|secretary|spokes(?:person|man|"
               r"woman)|editor|reporter|correspondent|researcher|scientist|lawyer|judge|farmer|"
@@ -32,6 +34,8 @@ STAFF = (rf"(?i:(?:{'|'.join(STAFF_NOUNS)})s?|spokes(?:person|man|woman)|chief \
 # Where the noun phrase of an apposition ends: `Dan Okafor, the club captain` is no club.
 NOUN_ENDS = (r"(?=\s*[,.;:)]|$|\s+(?:that|which|whose|based|with|in|of|from|and|listed|"
              r"headquartered|owned|founded|known|run|backed)\b)")
+# What a facility named like a place is (`Escondida, the world's biggest copper mine`).
+SITE_NOUNS = r"(?:mine|port|terminal|oilfield|refinery|smelter|dam|reservoir|airport)"
 PLACE_NOUNS = r"(?:prefectures?|provinces?|states|counties|regions|districts|suburbs|cities|towns)"
 # Investing in, or a stake in, a company: `in` then names an organisation, not a place.
 NOT_PLACE_BEFORE = re.compile(r"\b(?:invest\w*|stakes?|shares|holdings?|interest|job|role|"
@@ -59,7 +63,10 @@ STAFF_BEFORE = re.compile(rf"\b{STAFF}\s+(?:at|from|of|with)(?:\s+the)?\s*$")
 SHARES_BEFORE = re.compile(r"\b(?:(?:shares|stock)\s+(?:in|of)|listed\s+on(?:\s+the)?)\s*$")
 # Cues after the name: an apposition or a copula naming what it is, a share price.
 APPOSITION = re.compile(rf",\s+(?:a|an|the|{_WORD}['’]s)\s+(?:[\w'’-]+\s+){{0,3}}?"
-                        rf"(?:(?P<org>{ORG_NOUNS}){NOUN_ENDS}|(?P<role>{ROLE_NOUNS})\b)")
+                        rf"(?:(?P<org>{ORG_NOUNS}){NOUN_ENDS}|(?P<role>{ROLE_NOUNS})\b|"
+                        rf"(?P<site>{SITE_NOUNS}){NOUN_ENDS})")
+SITE_AFTER = re.compile(rf"[ \t]+(?:[a-z]+[ \t]+)?{SITE_NOUNS}\b")  # `Quebrada Negra copper mine`
+ROLE_WORDS = frozenset(re.findall(r"[a-z]+", ROLE_NOUNS)) | {"premier", "leader", "minister"}
 COPULAS = tuple(re.compile(rf" {verb} (?:a |an |the )?(?:[\w'’-]+ ){{0,3}}?"
                            rf"(?:(?P<org>{ORG_NOUNS}){NOUN_ENDS}|(?P<role>{ROLE_NOUNS})\b)")
                 for verb in ("is", "was", "became", "remains", "has been"))
@@ -84,6 +91,8 @@ def hints(text: str) -> dict[str, str]:
                 continue
             if m.re is SHARES or m["org"]:
                 found[name["name"]] = "organization"
+            elif m.re is APPOSITION and m["site"]:
+                found.setdefault(name["name"], "place")
             elif 2 <= len(name["name"].split()) <= 3 and "&" not in name["name"]:
                 found.setdefault(name["name"], "person")
     return {_bare(name): kind for name, kind in found.items() if _bare(name)}
@@ -95,7 +104,15 @@ def _names_after_cues(text: str, found: dict[str, str]) -> None:
     for space in SPACE_CAPITAL.finditer(text):
         at = space.start()
         start = text.rfind(" ", max(0, at - 24), at) + 1 or max(0, at - 24)
-        word = text[start:at]
+        word = text[start:at].rstrip(",")  # `the state copper commission, Cochilco`
+        if word in ROLE_WORDS and (name := NAME_AT.match(text, at + 1)) \
+                and 2 <= len(name[0].split()) <= 3:
+            found.setdefault(name[0], "person")  # `mining minister Tomás Echeverría`
+            continue
+        if (name := NAME_AT.match(text, at + 1)) and SITE_AFTER.match(text, name.end()) \
+                and word not in ORG_WORDS:
+            found.setdefault(name[0], "place")
+            continue
         if word in PLACE_WORDS and not NOT_PLACE_BEFORE.search(text, max(0, start - 30), start):
             name = NAME_AT.match(text, at + 1)
             if name and AFTER_PLACE_AT.match(text, name.end()):

@@ -62,6 +62,7 @@ NOT_UNITS = {"the", "a", "an", "and", "or", "to", "in", "on", "at", "by", "for",
              "will", "would", "has", "have", "had", "after", "before", "since", "until",
              "last", "next", "into", "against", "between", "among", "while", "when", "but"}
 MODEL = "<model>"  # what `_tail_unit` returns for a number naming a model, not an amount
+CENT_CURRENCIES = {"USD", "CAD", "AUD", "HKD", "EUR"}
 UNIT_EXCEPTIONS = {"seed", "bed", "building", "listing", "filing", "holding", "family"}
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
 FUNCTION_WORDS = {"the", "in", "of", "about", "around", "some", "nearly", "almost", "over",
@@ -101,6 +102,7 @@ IDENT_AFTER = re.compile(r"\s(?:route|line|bus|flight|highway|road|street|avenue
 ONE_IN = re.compile(r"\b(?:one|1) in (?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
                     re.I)
 DIGIT = re.compile(r"\d")
+CODE_BEFORE = re.compile(r"[A-Z]{2}-$")  # an identifier's number: `STRIDE-2`, `COVID-19`
 GLUED_BEFORE = re.compile(r"[\w.:/]$")
 GLUED_AFTER = re.compile(r"(?![px]\b(?!\.m))\w|\.\d|:\d|/\d")
 PCT_OR_PER = re.compile(r"\s?(?:%|per)")
@@ -149,7 +151,17 @@ def find(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:  # type
         quantity = read(text, match)
         if quantity is not None:
             out.append(quantity)
-    return out
+    return _cents_in_context(out)
+
+
+def _cents_in_context(amounts: list[Quantity]) -> list[Quantity]:
+    """`C$1.20 … 10 cents`: cents are hundredths of the sentence's dollar or euro, not USD's."""
+    codes = {q.currency for q in amounts if q.currency in CENT_CURRENCIES and "cent" not in q.text}
+    if len(codes) != 1 or not any("cent" in q.text for q in amounts):
+        return amounts
+    code = codes.pop()
+    return [q.model_copy(update={"currency": code}) if "cent" in q.text and q.currency == "USD"
+            else q for q in amounts]
 
 
 def _number(text: str, m: re.Match[str]) -> Quantity | None:
@@ -174,8 +186,9 @@ def _number(text: str, m: re.Match[str]) -> Quantity | None:
 
 
 def _not_an_amount(m: re.Match[str], before: str, after: str) -> bool:
-    if GLUED_BEFORE.search(before, max(0, len(before) - 2)) or GLUED_AFTER.match(after):
-        return True  # glued to letters (Q3, G7, 737-MAX, 1st), a version or clock time
+    if GLUED_BEFORE.search(before, max(0, len(before) - 2)) or GLUED_AFTER.match(after) \
+            or CODE_BEFORE.search(before, max(0, len(before) - 4)):
+        return True  # glued to letters (Q3, G7, 737-MAX, 1st, STRIDE-2), a version or a time
     if not m["sym"] and (IDENT_BEFORE.search(before[-16:]) or _after_name(before)
                          or IDENT_AFTER.match(after)):
         return True  # Boeing 737, Windows 11, route 9

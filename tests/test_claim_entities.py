@@ -79,8 +79,15 @@ def test_words_of_a_name_type_it() -> None:
 
 
 def test_an_owner_before_a_possessive_is_named_apart() -> None:
-    assert named("Kelloway's High Court upheld the fine.", "Courts in Kelloway were busy.") == [
-        ("Kelloway", "place"), ("High Court", "organization")]
+    assert named("Norway's Supreme Court upheld the fine.") == [
+        ("Norway", "place"), ("Supreme Court", "organization")]
+    assert ("Tarn Labour Party", "organization") in named(
+        "Premier Anna Vance's Tarn Labour Party held on.")
+
+
+def test_a_possessive_inside_a_name_stays_in_it() -> None:
+    assert named("She studied at King's College London.") == [
+        ("King's College London", "other")]
 
 
 def test_a_judge_title_is_not_part_of_the_name_but_a_law_keeps_its_first_word() -> None:
@@ -109,3 +116,16 @@ def test_a_person_of_an_institution_is_two_entities_but_a_court_of_the_union_one
 
 def test_a_currency_prefix_is_not_the_country() -> None:
     assert named("Wheat rose to US$6.10 against the US dollar.") == []
+
+
+def test_a_role_word_before_a_name_makes_a_person_and_a_site_noun_a_place() -> None:
+    article = ("The dispute grew as trade minister Ilse Marrow met unions at the Ostva Alta "
+               "copper mine. The state mining commission, Minacor, said output fell.")
+    assert named("Ilse Marrow visited Ostva Alta with Minacor.", article) == [
+        ("Ilse Marrow", "person"), ("Ostva Alta", "place"), ("Minacor", "organization")]
+
+
+def test_the_first_words_of_a_longer_name_are_that_name() -> None:
+    article = "Andes Plata Minerals cut output. Andes Plata said costs rose."
+    assert named("Andes Plata said costs rose.", article) == [
+        ("Andes Plata Minerals", "organization")]

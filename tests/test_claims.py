@@ -227,6 +227,12 @@ def test_staff_of_an_organisation_are_the_speaker_with_it() -> None:
         "Harbour economists at the Bank of Tarn"
 
 
+def test_a_speaker_s_role_words_and_short_form_give_way_to_the_full_name() -> None:
+    found = extract("Tallow Mining Group cut output 4%. Tallow Mining said costs rose 6%. "
+                    "\"We are ready,\" said chief medical officer Ines Varga.\n")
+    assert [c.attribution for c in found] == [None, "Tallow Mining Group", "Ines Varga"]
+
+
 def test_according_to_an_organisation_drops_its_leading_the() -> None:
     found = claim("Yields fell 8%, according to the Grain Growers' Alliance.")
     assert found.attribution == "Grain Growers' Alliance"

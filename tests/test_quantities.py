@@ -67,6 +67,11 @@ def test_about_and_more_than_are_approximate_but_over_a_period_is_not() -> None:
     assert not quantities.find("A 5% raise over four years.")[1].approximate
 
 
+def test_cents_are_hundredths_of_the_sentence_s_currency() -> None:
+    assert amounts("Fares rise to C$3.40, or 10 cents more.") == [
+        (3.4, None, None, "CAD"), (0.1, None, None, "CAD")]
+
+
 def test_change_and_result_are_two_amounts_not_a_range() -> None:
     assert amounts("Net income rose 18% to $4.2 billion.") == [
         (18, None, "percent", None), (4.2e9, None, None, "USD")]
@@ -83,6 +88,7 @@ def test_change_and_result_are_two_amounts_not_a_range() -> None:
     "Flight 370 vanished.",
     "In 2023 the firm grew.",
     "Output of the 797 XR has been slowed.",  # a model's number
+    "Results of the VELA-3 trial are due.",  # a trial's number
 ])
 def test_versions_identifiers_times_ordinals_and_years_are_not_quantities(text: str) -> None:
     assert amounts(text) == []
