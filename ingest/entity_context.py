@@ -66,6 +66,8 @@ APPOSITION = re.compile(rf",\s+(?:a|an|the|{_WORD}['’]s)\s+(?:[\w'’-]+\s+){{
                         rf"(?:(?P<org>{ORG_NOUNS}){NOUN_ENDS}|(?P<role>{ROLE_NOUNS})\b|"
                         rf"(?P<site>{SITE_NOUNS}){NOUN_ENDS})")
 SITE_AFTER = re.compile(rf"[ \t]+(?:[a-z]+[ \t]+)?{SITE_NOUNS}\b")  # `Quebrada Negra copper mine`
+SITE_WORDS = ("mine", "port", "terminal", "oilfield", "refinery", "smelter", "dam", "reservoir",
+              "airport")
 ROLE_WORDS = frozenset(re.findall(r"[a-z]+", ROLE_NOUNS)) | {"premier", "leader", "minister"}
 COPULAS = tuple(re.compile(rf" {verb} (?:a |an |the )?(?:[\w'’-]+ ){{0,3}}?"
                            rf"(?:(?P<org>{ORG_NOUNS}){NOUN_ENDS}|(?P<role>{ROLE_NOUNS})\b)")
@@ -101,25 +103,26 @@ def hints(text: str) -> dict[str, str]:
 def _names_after_cues(text: str, found: dict[str, str]) -> None:
     """`in Merredin` (a place), `company Vantor`, `analysts at Jefferies`, `shares in Vantor`,
     `listed on Euronext Amsterdam` (organisations)."""
+    sites = any(noun in text for noun in SITE_WORDS)  # most articles name no mine or port
     for space in SPACE_CAPITAL.finditer(text):
         at = space.start()
         start = text.rfind(" ", max(0, at - 24), at) + 1 or max(0, at - 24)
         word = text[start:at].rstrip(",")  # `the state copper commission, Cochilco`
-        if word in ROLE_WORDS and (name := NAME_AT.match(text, at + 1)) \
-                and 2 <= len(name[0].split()) <= 3:
+        cue = word in ROLE_WORDS or word in PLACE_WORDS or word in ORG_WORDS
+        if not (cue or sites or _org_cue(text, word, start, at + 1)):
+            continue
+        name = NAME_AT.match(text, at + 1)
+        if name is None:
+            continue
+        if word in ROLE_WORDS and 2 <= len(name[0].split()) <= 3:
             found.setdefault(name[0], "person")  # `mining minister Tomás Echeverría`
-            continue
-        if (name := NAME_AT.match(text, at + 1)) and SITE_AFTER.match(text, name.end()) \
-                and word not in ORG_WORDS:
-            found.setdefault(name[0], "place")
-            continue
-        if word in PLACE_WORDS and not NOT_PLACE_BEFORE.search(text, max(0, start - 30), start):
-            name = NAME_AT.match(text, at + 1)
-            if name and AFTER_PLACE_AT.match(text, name.end()):
+        elif sites and word not in ORG_WORDS and SITE_AFTER.match(text, name.end()):
+            found.setdefault(name[0], "place")  # `the Quebrada Negra copper mine`
+        elif word in PLACE_WORDS and not NOT_PLACE_BEFORE.search(text, max(0, start - 30), start):
+            if AFTER_PLACE_AT.match(text, name.end()):
                 for part in SPLIT_LIST.split(name[0]):
                     found.setdefault(part, "place")
-        elif (word in ORG_WORDS or _org_cue(text, word, start, at + 1)) \
-                and (name := NAME_AT.match(text, at + 1)):
+        elif word in ORG_WORDS or _org_cue(text, word, start, at + 1):
             found[name[0]] = "organization"
 
 
