@@ -57,6 +57,18 @@ FOREIGN_DAY = re.compile(r"\b(\d{1,2})(?:\.|er|º|°)?\s+(?:de\s+)?(?=[A-Z])")  
 FOREIGN_YEAR = re.compile(r"\s+del?\s+(?=\d{4})")  # `de 2026`
 
 
+# A clock time written beside a date (`Nov. 20, 2019 5:52 AM EST`, `4:05 PM EST, Tue March 3`):
+# kept, as CONVENTIONS.md asks, with the offset when the zone is one of these.
+CLOCK = re.compile(r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?!\d)(?::(?P<s>[0-5]\d))?"
+                   r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?"
+                   r"(?:\s*\(?(?P<zone>[ECMP][SD]T|GMT|UTC|BST|CES?T|JST|AES?DT|AEST)\b\)?)?",
+                   re.I)
+ZONES = {"EST": "-05:00", "EDT": "-04:00", "CST": "-06:00", "CDT": "-05:00", "MST": "-07:00",
+         "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00", "GMT": "+00:00", "UTC": "+00:00",
+         "BST": "+01:00", "CET": "+01:00", "CEST": "+02:00", "JST": "+09:00", "AEST": "+10:00",
+         "AEDT": "+11:00"}
+
+
 def to_iso(value: object) -> str | None:
     """An ISO 8601 date (with time when known) for a date value or string, or None."""
     if isinstance(value, datetime):
@@ -83,13 +95,29 @@ def _from_string(text: str) -> str | None:
     for pattern in WRITTEN_DATES:
         if match := pattern.search(text):
             month = MONTHS[match["month"].lower().rstrip(".")]
-            return _valid(int(match["year"]), month, int(match["day"]))
+            day = _valid(int(match["year"]), month, int(match["day"]))
+            return with_clock(day, text[:match.start()] + " " + text[match.end():])
     if (match := DAY_FIRST.search(text)) and (match[2] == "." or int(match[1]) > 12):
         return _valid(int(match[4]), int(match[3]), int(match[1]))
     if FOREIGN_WORD.search(text):
         english = FOREIGN_WORD.sub(lambda m: FOREIGN_MONTH[m[1].lower()], text)
         return _from_string(FOREIGN_YEAR.sub(" ", FOREIGN_DAY.sub(r"\1 ", english)))
     return None
+
+
+def with_clock(day: str | None, rest: str) -> str | None:
+    """`day` with the clock time written around the date (`5:52 AM EST`), when there is one
+    that reads as a time of day: with a.m./p.m., a zone or a 24-hour hour."""
+    clock = CLOCK.search(rest) if day and ":" in rest else None
+    if clock is None or not (clock["ampm"] or clock["zone"] or int(clock["h"]) > 12):
+        return day
+    hour = int(clock["h"])
+    if clock["ampm"]:
+        if hour > 12:
+            return day
+        hour = hour % 12 + (12 if clock["ampm"].lower() == "p" else 0)
+    zone = ZONES.get((clock["zone"] or "").upper(), "")
+    return f"{day}T{hour:02d}:{clock['m']}:{clock['s'] or '00'}{zone}"
 
 
 def _iso_match(match: re.Match[str]) -> str | None:

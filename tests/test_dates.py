@@ -33,3 +33,14 @@ def test_to_iso_gives_none_rather_than_a_guess(written: str) -> None:
 ])
 def test_month_names_of_other_languages_are_read(text: str, iso: str | None) -> None:
     assert to_iso(text) == iso
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Nov. 20, 2019 5:52 AM EST", "2019-11-20T05:52:00-05:00"),
+    ("4:05 PM EST, Tue March 3, 2026", "2026-03-03T16:05:00-05:00"),
+    ("3 May 2025 18:30 GMT", "2025-05-03T18:30:00+00:00"),
+    ("March 3, 2026 at 14:30", "2026-03-03T14:30:00"),
+    ("March 3, 2026, 3 min read", "2026-03-03"),  # no clock: the date alone
+])
+def test_a_clock_time_written_beside_a_date_is_kept(text: str, iso: str) -> None:
+    assert to_iso(text) == iso

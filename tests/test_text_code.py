@@ -195,3 +195,68 @@ def test_a_command_line_needs_a_sign_only_commands_have(line: str, command: bool
     """A program that is an English word too (`make`, `go`, `source`) needs its first argument
     to be a command's: a verb, a flag, a path, a file name or a redirection."""
     assert is_command(line) is command
+
+
+# --- PowerShell, Swift, HCL ---------------------------------------------------------------------
+
+POWERSHELL_BLOCK = ("$since = (Get-Date).AddHours(-6)\n"
+                    "Get-ChildItem -Path \"C:\\logs\" -Filter *.log |\n"
+                    "    Where-Object { $_.LastWriteTime -gt $since } |\n"
+                    "    Copy-Item -Destination \"\\\\nas01\\archive\"\n"
+                    "Write-Host \"Copied logs since $since\"")
+
+
+def test_powershell_with_a_variable_cmdlets_and_a_continued_pipeline() -> None:
+    assert _code(POWERSHELL_BLOCK) == [("powershell", POWERSHELL_BLOCK)]
+
+
+def test_a_capitalised_comment_on_top_of_code_on_a_glued_heading_page() -> None:
+    code = "# Rotate the backups kept on the share\n" + POWERSHELL_BLOCK
+    page = "#Backups\n\nWe run this each night:\n\n" + code + "\n\n#Results\n\nIt works fine now."
+    lines = page.split("\n")
+    spans = find_code(lines)
+    assert [lines[s.start:s.end] for s in spans] == [code.split("\n")]
+    assert spans[0].language == "powershell"
+
+
+def test_a_capitalised_hash_line_above_code_stays_a_heading_elsewhere() -> None:
+    lines = ["# Setup steps", "import os", "import sys", "", "## Next part", "", "Words here."]
+    assert [s.start for s in find_code(lines)] == [1]
+
+
+def test_php_with_variables_is_not_powershell() -> None:
+    assert language(["$total = $price * $qty;", "echo $total;"]) != "powershell"
+
+
+SWIFT_BLOCK = ("let banner = UNMutableNotificationContent()\n"
+               "banner.title = \"Order \\(order.id) is ready\"\n"
+               "banner.sound = .default\n\n"
+               "let request = UNNotificationRequest(\n"
+               "    identifier: order.id, content: banner, trigger: nil)\n"
+               "try await center.add(request)")
+
+
+def test_swift_holds_its_blank_line_and_is_swift() -> None:
+    assert _code(SWIFT_BLOCK) == [("swift", SWIFT_BLOCK)]
+
+
+HCL_BLOCK = ("resource \"aws_s3_bucket\" \"exports\" {\n  bucket = \"acme-exports\"\n\n"
+             "  versioning {\n    enabled = true\n  }\n}\n\n"
+             "variable \"region\" {\n  default = \"eu-west-1\"\n}")
+
+
+def test_terraform_is_hcl() -> None:
+    assert _code(HCL_BLOCK) == [("hcl", HCL_BLOCK)]
+
+
+def test_javascript_with_a_brace_block_is_not_hcl() -> None:
+    assert language(["resource = {", "  name: 'x',", "};"]) != "hcl"
+
+
+@pytest.mark.parametrize("text", [
+    "Get-Started\nGet-Involved\nAbout us",
+    "Run Write-Host \"done\" at the end, then close the window.\nIt prints one line.",
+    "The figures: content.size = bigger than before, and\nthat is all we could say about it.",
+])
+def test_cmdlet_like_words_and_member_words_in_text_are_not_code(text: str) -> None:
+    assert find_code(text.split("\n")) == []

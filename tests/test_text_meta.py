@@ -162,3 +162,80 @@ def test_an_author_box_below_the_article_goes_once_the_date_byline_named_the_aut
     meta, markdown = _read(page)
     assert meta.authors == ["Tomas Berg"]
     assert "Tomas Berg" not in markdown and "next figures" in markdown
+
+
+# --- Roles, credits, tag labels, colon headings, footers ----------------------------------------
+
+def test_names_followed_by_their_role_are_the_authors_without_by() -> None:
+    meta = read_line("Ola Berg and Tim Rossi, Staff Reporters", near_edge=True)
+    assert meta is not None and meta.authors == ["Ola Berg", "Tim Rossi"]
+    assert read_line("Rents Fall in Riverton, Agents Say", near_edge=True) is None
+
+
+def test_a_photo_credit_after_a_colon_names_no_author() -> None:
+    meta = read_line("Words by Ola Berg | Pictures: Tim Rossi", near_edge=True)
+    assert meta is not None and meta.authors == ["Ola Berg"]
+
+
+def test_a_name_over_a_job_title_over_a_date_gives_the_name_only() -> None:
+    page = ("Riverton Post\nNews\nHomes\n\nRents fall for the first time in ten years\n\n"
+            "Tenants in the city paid less in March than a year before, agents said\n\n"
+            f"Tomas Berg\nSenior Correspondent\nMar. 9, 2025\n\n{LEAD}")
+    meta, markdown = _read(page)
+    assert (meta.title, meta.authors, meta.published) == (
+        "Rents fall for the first time in ten years", ["Tomas Berg"], "2025-03-09")
+    assert "Senior Correspondent" not in markdown
+
+
+@pytest.mark.parametrize("line,tags", [
+    ("More about: Housing · Rents · Riverton", ["Housing", "Rents", "Riverton"]),
+    ("Posted in: Homes, Data, Cities", ["Homes", "Data", "Cities"]),
+    ("Tagged with #housing #rent-control", ["housing", "rent-control"]),
+])
+def test_more_labels_and_spaced_hashtags_are_tag_lines(line: str, tags: list[str]) -> None:
+    meta = read_line(line, near_edge=False)
+    assert meta is not None and meta.tags == tags
+
+
+def test_a_sentence_after_a_tag_label_is_no_tag_line() -> None:
+    assert read_line("More about: the plan, which the council will vote on in May", False) is None
+
+
+def test_a_bare_tags_label_over_one_tag_a_line_gives_them_all() -> None:
+    page = (f"A title for the page here\n\n{LEAD}\nThe agency will publish the next figures "
+            "in May, it said.\n\nTags\nHousing\nRiverton Council\nRents\n")
+    meta, markdown = _read(page)
+    assert meta.tags == ["Housing", "Riverton Council", "Rents"]
+    assert "Riverton Council" not in markdown
+
+
+def test_short_lines_ending_in_a_colon_over_paragraphs_head_sections() -> None:
+    page = (f"A title for the page here\n\n{LEAD}\nWhat the landlords said:\n\n"
+            "Landlords said the fall would not last beyond the summer months.\n\n"
+            "What comes next:\n\nThe council will vote on a rent register in May, it said.\n\n"
+            "Run the check like this:\n\n- first item\n- second item\n")
+    _, markdown = _read(page)
+    assert "## What the landlords said\n" in markdown and "## What comes next\n" in markdown
+    assert "## Run the check" not in markdown
+
+
+def test_a_lone_colon_line_over_a_paragraph_stays_text() -> None:
+    page = (f"A title for the page here\n\n{LEAD}\nThe agency said:\n\n"
+            "Rents will keep falling while the new flats are finished this year.\n")
+    _, markdown = _read(page)
+    assert "##" not in markdown and "The agency said:" in markdown
+
+
+@pytest.mark.parametrize("line", [
+    "Riverton Homes Pty Ltd ABN 98 765 432 109",
+    "We use cookies to understand how you use our site. See our Cookie Policy.",
+])
+def test_registration_footers_and_cookie_sentences_are_chrome(line: str) -> None:
+    assert is_chrome(line)
+
+
+def test_a_hiring_box_with_its_button_goes() -> None:
+    page = (f"A title for the page here\n\n{LEAD}\nThe agency will publish the next figures "
+            "in May, it said.\n\nWe're hiring\nJoin our data team in Riverton.\nView roles\n")
+    _, markdown = _read(page)
+    assert "hiring" not in markdown and "View roles" not in markdown

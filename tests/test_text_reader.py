@@ -24,7 +24,7 @@ from ingest.sources import RawDocument
 from tests.conftest import SEED
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text"
-# heldout2/ to heldout7/ were written blind (see their READMEs); their known misses are marked,
+# heldout2/ to heldout8/ were written blind (see their READMEs); their known misses are marked,
 # strictly, so a fix shows up as XPASS. heldout/ stays out: bench/text_score.py scores it only.
 KNOWN_MISSES = {("tables", "heldout2/headphones-review"),
                 ("metadata", "heldout3/medium-always-on-slack"),
@@ -32,8 +32,11 @@ KNOWN_MISSES = {("tables", "heldout2/headphones-review"),
                 ("chrome", "heldout5/meridian-v21-release"),
                 ("tables", "heldout5/quillfmt-2-release"),
                 ("chrome", "heldout5/quillfmt-2-release"),
-                ("code", "heldout5/quillfmt-2-release")}
-BLIND = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
+                ("code", "heldout5/quillfmt-2-release"),
+                # the byline's clock time is not kept; the `$` session is named bash (code_names)
+                ("metadata", "heldout8/harbourledger-carrier-ranking"),
+                ("code", "heldout8/ridgeback-arm-jerk-limit")}
+BLIND = ("heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
 NAMES = sorted(p.stem for p in FIXTURES.glob("*.txt")) + sorted(
     f"{d}/{p.stem}" for d in BLIND for p in (FIXTURES / d).glob("*.txt"))
 

@@ -209,3 +209,53 @@ def test_a_table_of_fifty_rows_is_cut_fast() -> None:
     grid = glued_rows(rows)
     assert time.perf_counter() - start < 3.0
     assert grid is not None and len(grid) == 51 and all(len(row) == 6 for row in grid)
+
+
+# --- ranks, units rows, brackets, spelled dates, fractions --------------------------------------
+
+
+def test_a_rank_glued_to_a_name_and_a_bracketed_note_before_a_sign() -> None:
+    rows = ["PosTeamBudgetChangeSquad", "1Larkfield Rovers$12.4M+8%31",
+            "2Oban Athletic$9.1M (est.)−2% (est.)28", "3Tollcross Utd$7.7M+1%30"]
+    assert glued_rows(rows) == [
+        ["Pos", "Team", "Budget", "Change", "Squad"],
+        ["1", "Larkfield Rovers", "$12.4M", "+8%", "31"],
+        ["2", "Oban Athletic", "$9.1M (est.)", "−2% (est.)", "28"],
+        ["3", "Tollcross Utd", "$7.7M", "+1%", "30"]]
+
+
+def test_a_units_row_and_negatives_in_brackets() -> None:
+    rows = ["Line itemPlanSpendGap", "NZ$kNZ$kNZ$k", "Freight22.421.1(1.3)",
+            "Storage0.00.50.5", "Packaging14.813.6(1.2)"]
+    assert glued_rows(rows) == [
+        ["Line item", "Plan", "Spend", "Gap"], ["", "NZ$k", "NZ$k", "NZ$k"],
+        ["Freight", "22.4", "21.1", "(1.3)"], ["Storage", "0.0", "0.5", "0.5"],
+        ["Packaging", "14.8", "13.6", "(1.2)"]]
+
+
+def test_a_dash_rule_line_is_no_units_row() -> None:
+    rows = ["Line itemPlanSpendGap", "------", "Freight22.420.1(2.3)", "Storage0.00.50.5"]
+    assert glued_rows(rows) is None
+
+
+def test_a_spelled_date_glued_after_a_short_word() -> None:
+    rows = ["TaskDueState", "Forms returned by4 Jun 2026Done", "Appeals heard on19 Jun 2026Open",
+            "Final list out2 Jul 2026—"]
+    assert glued_rows(rows) == [["Task", "Due", "State"],
+                                ["Forms returned by", "4 Jun 2026", "Done"],
+                                ["Appeals heard on", "19 Jun 2026", "Open"],
+                                ["Final list out", "2 Jul 2026", "—"]]
+
+
+def test_fractions_glued_on_both_sides() -> None:
+    rows = ["Route typeTrip beforeTrip afterChange", "Ring road22½ min17 min−23%",
+            "Old town15 min12½ min−17%", "Harbour loop9½ min8 min−16%"]
+    assert glued_rows(rows) == [["Route type", "Trip before", "Trip after", "Change"],
+                                ["Ring road", "22½ min", "17 min", "−23%"],
+                                ["Old town", "15 min", "12½ min", "−17%"],
+                                ["Harbour loop", "9½ min", "8 min", "−16%"]]
+
+
+def test_decimals_glued_together_are_cut_where_places_agree() -> None:
+    cuts = {c.at: c.strength for c in candidates("Rent41.238.9")}
+    assert cuts[8] > cuts[9]  # `41.2|38.9` over `41.23|8.9`

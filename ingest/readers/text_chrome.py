@@ -121,13 +121,17 @@ BOILERPLATE = re.compile(
     r"reads)\b.{0,30}\b(?:left|remaining)\b|^subscribe (?:for|to get) unlimited\b|"  # paywall
     r"^thanks? (?:you )?for reading\b.{0,80}\b(?:subscribe|sign up)\b|"  # Substack's box
     r"^we(?:'re|’re| are) hiring\b.{0,60}\b(?:roles?|careers?|jobs?|positions?|openings?)\b|"
+    # a company's registration line in the footer: `Acme Ltd ABN 12 345 678 901`
+    r"^(?:[^.]{0,60}\s)?(?:ABN|ACN|ARBN|company (?:no\.?|number|reg(?:istration)?(?: no\.?)?)|"
+    r"registered (?:in \w+(?: and \w+)?|company)(?: no\.?| number)?|VAT (?:no\.?|number|reg\.?))"
+    r"\s*:?\s*[A-Z]{0,2}\d[\d ]{4,}\d\b.{0,60}$|"
     r"^(?:proudly )?(?:built|made|powered|generated) (?:with|by|using) (?:sphinx|mkdocs|material "
     r"for mkdocs|docusaurus|hugo|jekyll|gatsby|ghost|wordpress|gitbook|vitepress|astro|read the "
     r"docs|squarespace|wix|substack)\b", re.I)
 COOKIE_BANNER = re.compile(r"^(?:we|this (?:web)?site|our (?:web)?site)\b.{0,60}\bcookies\b.*"
                            r"\b(?:experience|work|improve|analy[sz]e|personali[sz]e|browse|"
                            r"browsing|agree|consent|preferences|settings|traffic|measure|"
-                           r"statistics)\b", re.I)
+                           r"statistics|understand|ads|advertising|cookie policy)\b", re.I)
 # An image's alt text left alone on its line: `Diagram showing …`, `Aerial view of …`,
 # `StreamKit 3.0 release banner`. A picture's description, not a sentence or a heading.
 ALT_TEXT = re.compile(r"^(?:(?:an?|the) )?(?:[\w.'’-]+ ){0,3}?(?:diagram|chart|graph|"
@@ -138,7 +142,10 @@ ALT_TEXT = re.compile(r"^(?:(?:an?|the) )?(?:[\w.'’-]+ ){0,3}?(?:diagram|chart
 # The last line of a sign-up box: its button or e-mail field.
 FORM_CONTROL = re.compile(r"^(?:subscribe|subscribe now|sign up|sign me up|join|join now|"
                           r"get started|(?:enter )?your e-?mail(?: address)?|e-?mail(?: address)?"
-                          r"|enter your e-?mail(?: address)?)$", re.I)
+                          r"|enter your e-?mail(?: address)?|"
+                          r"(?:view|see|browse) (?:all )?(?:open )?"
+                          r"(?:roles|jobs|positions|vacancies|openings)|apply now|"
+                          r"(?:book|request|get) a demo)$", re.I)
 SENTENCE_END = re.compile(r"[.!?:;,\"”’)]$")
 WORD = re.compile(r"[\w$€£%'’-]+")
 

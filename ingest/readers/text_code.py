@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.readers.text_code_lang import (
+    CMDLET,
     COMMAND,
     DOCKER_LINE,
     GO_DECLARATION,
@@ -118,6 +119,12 @@ KEYWORD = re.compile(r"^\s*(?:return|yield|raise|pass|break|continue|for|while|i
                      r"try|except|finally|with|await|async|switch|case|throw|do|print)\b"
                      r"(?:.*[:;{(]\s*$|\s*$|\s*\()")
 ASSIGN = re.compile(r"^\s*@{0,2}[A-Za-z_$][\w.$]*(?:\[[^\]]*\])*\s*(?:=|\+=|-=|\*=|:=|\|=)\s*\S")
+# `content.sound = .default`, `$day = (Get-Date)`: a member or a `$variable` assigned
+MEMBER_ASSIGN = re.compile(r"^\s*(?:[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)+|\$[A-Za-z_]\w*)\s*=\s*\S")
+# A PowerShell cmdlet line: `Write-Host "…"`, `Invoke-RestMethod -Uri …`
+CMDLET_LINE = re.compile(rf"^\s*{CMDLET}(?:\s+-[A-Za-z]\w*|\s+[\"'$]|\s*\|\s*$)")
+# `try await center.add(request)`: a call under `try` or `await`
+KEYWORD_CALL = re.compile(r"^\s*(?:try[?!]?\s+|await\s+)+[\w.$]+\(.*\)\s*;?\s*$")
 KWARG = re.compile(r"^\s*[A-Za-z_]\w*\s*=\s*\S+.*,?\s*$")
 CALL = re.compile(r"^\s*[\w.$]+\s*\(.*[)(,]\s*;?\s*$")
 # A call that may start a block: `run(x)`, `os.path.join(`, `Console.WriteLine(`; not a
@@ -144,12 +151,18 @@ class Span:
 def find_code(lines: list[str]) -> list[Span]:
     """Every unfenced code block in `lines`, in order."""
     spans: list[Span] = []
+    # A page whose headings are glued `#Heading` lines writes none as `# Heading`: there a
+    # `# Export …` line on top of code is the code's comment.
+    glued = any(DUMP_HEADING.match(line) for line in lines) and \
+        not any(re.match(r"^#{1,6}\s+\S", line) and not (k + 1 < len(lines) and
+                                                        lines[k + 1].strip())
+                for k, line in enumerate(lines))
     i = 0
     while i < len(lines):
         if (starts_code(lines[i]) or _yaml_start(lines, i) or _command_run(lines, i) or
                 _markup_start(lines, i)) and not _inside_prose(lines, i):
             end = _grow(lines, i)
-            start = _leading_comments(lines, i)
+            start = _leading_comments(lines, i, glued)
             block = lines[start:end]
             if _plausible(block):
                 labels, stated = _viewer_labels(lines, start)
@@ -235,7 +248,8 @@ def is_code_line(line: str) -> bool:
         return False
     if starts_code(line) or CLOSER.match(line) or KEYWORD.match(line) or SQL_MORE.match(line):
         return True
-    if JSON_PAIR.match(line) or KWARG.match(line) or YAML_KEY.match(line):
+    if JSON_PAIR.match(line) or KWARG.match(line) or YAML_KEY.match(line) or \
+            MEMBER_ASSIGN.match(line) or CMDLET_LINE.match(line) or KEYWORD_CALL.match(line):
         return True
     if (HTML_TAG.match(line) and line.rstrip().endswith(">")) or DOCKER_LINE.match(line):
         return True
@@ -300,7 +314,7 @@ def _continues(previous: str, line: str) -> bool:
     indented = line[:1] in (" ", "\t")
     clause = bool(SQL_MORE.match(previous)) and previous.strip().isupper()
     return indented and (previous[:1] in (" ", "\t") or clause or
-                         bool(re.search(r"[:{(\[,\\]\s*$", previous)))
+                         bool(re.search(r"[:{(\[,\\|]\s*$", previous)))
 
 
 def _depth(line: str) -> int:
@@ -310,11 +324,12 @@ def _depth(line: str) -> int:
     return sum(text.count(c) for c in "([{") - sum(text.count(c) for c in ")]}")
 
 
-def _leading_comments(lines: list[str], start: int) -> int:
-    """Comment lines right above a block (no blank between) belong to it."""
+def _leading_comments(lines: list[str], start: int, glued: bool = False) -> int:
+    """Comment lines right above a block (no blank between) belong to it; `# Capital …` only
+    on a page whose headings are glued `#Heading` lines (`glued`)."""
     while start > 0 and COMMENT.match(lines[start - 1]) and \
             not DUMP_HEADING.match(lines[start - 1].strip()) and \
-            not re.match(r"^#{1,6}\s+[A-Z]", lines[start - 1]):
+            (glued or not re.match(r"^#{1,6}\s+[A-Z]", lines[start - 1])):
         start -= 1
     return start
 

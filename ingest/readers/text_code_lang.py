@@ -1,13 +1,14 @@
 """Which language an unfenced code block is written in.
 
-Pygments' `guess_lexer` alone is unreliable on short snippets (it calls most Python "Text only"
-and much JavaScript "Python"), so rules decide first: markup (`<?php`, an HTML tag), a shell
-prompt or a run of shell commands, a JSON document, SQL keywords, YAML's key shape, Rust's
-declarations, the `end`-closed languages (Ruby, Elixir, Lua); then the C family and the JVM
-(C#, Java, Kotlin, PHP, Swift, C, C++) by signals only each has, Go, and last Python and
-JavaScript/TypeScript signals counted line by line. Pygments breaks a tie or names what no rule
-knows. Names are the lower-case fence labels Pygments and highlight.js take (`csharp`, not
-`c#`). Measured on the fixtures' code blocks plus the seed with `bench/text_score.py`.
+Pygments' `guess_lexer` alone is unreliable on short snippets (it calls most Python "Text only" and
+much JavaScript "Python"), so rules decide first: markup (`<?php`, an HTML tag), a shell prompt or
+a run of shell commands, PowerShell's cmdlets and `$variables`, Terraform's top-level blocks
+(`hcl`), a JSON document, SQL keywords, YAML's key shape, Rust's declarations, the `end`-closed
+languages (Ruby, Elixir, Lua); then the C family and the JVM (C#, Java, Kotlin, PHP, Swift, C, C++)
+by signals only each has, Go, and last Python and JavaScript/TypeScript signals counted line by
+line. Pygments breaks a tie or names what no rule knows. Names are the lower-case fence labels
+Pygments and highlight.js take (`csharp`, not `c#`). Measured on the fixtures' code blocks plus the
+seed with `bench/text_score.py`.
 """
 
 from __future__ import annotations
@@ -122,7 +123,9 @@ C_FAMILY = {
             r"^\s*declare\(strict_types"],
     "swift": [r"^\s*import\s+(?:SwiftUI|UIKit|Foundation|Combine|XCTest)\s*$",
               r"\b(?:guard|if)\s+let\b", r"\bfunc\s+\w+\s*\(.*\)\s*(?:async\s+)?(?:throws\s+)?->",
-              r"^\s*@(?:State|Published|Binding|MainActor)\b", r"\bstruct\s+\w+\s*:\s*View\b"],
+              r"^\s*@(?:State|Published|Binding|MainActor)\b", r"\bstruct\s+\w+\s*:\s*View\b",
+              r"\"[^\"]*\\\([^\"]*\)[^\"]*\"",  # string interpolation `"\(item.name)"`
+              r"\btry\s+await\b", r"[=(\[,:]\s*\.[a-z]\w*\b(?!\s*\()"],  # `= .default`
     "c": [r"^\s*#include\s*[<\"][\w/]+\.h[>\"]", r"\bprintf\(", r"\b(?:malloc|free|sizeof)\(",
           r"^\s*int\s+main\s*\(", r"\bNULL\b", r"^\s*(?:typedef\s+)?struct\s+\w+\s*\{"],
     "cpp": [r"^\s*#include\s*<\w+>", r"\bstd::", r"^\s*template\s*<", r"\bcout\s*<<",
@@ -135,6 +138,17 @@ SCRIPT_ONLY = [r"^\s*(?:export\s+)?(?:const|let)\s", r"\bconsole\.",
                r"^\s*def\s\w+\(.*\):\s*$",
                r"^\s*from\s[\w.]+\simport\s", r"\bself\.", r"\b(?:None|True|False)\b",
                r"^\s*(?:elif|except)\b"]
+# PowerShell: a `Verb-Noun` cmdlet of an approved verb (`Get-Date`, `Export-Csv`) and a
+# `$variable`; two such lines at least (PHP has `$x =` but no cmdlets).
+CMDLET = (r"(?:Get|Set|New|Remove|Invoke|Write|Export|Import|Start|Stop|Add|Select|Where|"
+          r"ForEach|Out|Test|Copy|Move|ConvertTo|ConvertFrom|Read|Format|Measure|Sort|Group|"
+          r"Register|Install|Update|Clear|Enable|Disable|Wait|Resolve|Join|Split|Restart)"
+          r"-[A-Z][A-Za-z]+")
+POWERSHELL = re.compile(rf"(?:^|[\s(|]){CMDLET}\b")
+PS_VARIABLE = re.compile(r"\$[A-Za-z_]\w*")
+# Terraform and other HCL: a top-level block `resource "type" "name" {`, `variable "x" {`.
+HCL_BLOCK = re.compile(r'^(?:resource|data|module|variable|output|provider|terraform|locals)'
+                       r'(?:\s+"[^"]+"){0,2}\s*\{\s*$')
 # Languages whose blocks close with `end`. Ruby by `def name` with no colon, `class Name`,
 # `do |x|`, `@field`; Elixir by `defmodule`; Lua by `local`.
 END_LINE = re.compile(r"^\s*end\s*$", re.M)
@@ -156,6 +170,11 @@ def language(block: list[str]) -> str | None:
         return markup
     if config := _config(code):
         return config
+    if _is_powershell(code):
+        return "powershell"
+    if any(HCL_BLOCK.match(line) for line in code) and \
+            not any(line.rstrip().endswith(";") for line in code):
+        return "hcl"
     if SHELL.match(code[0]) or all(is_command(line) or line.lstrip().startswith("#")
                                    for line in code):
         return "bash"
@@ -184,6 +203,14 @@ def is_command(line: str) -> bool:
         return False
     program = line.split()[0]
     return bool(COMMAND_SIGN.search(line)) or program in KNOWN_PROGRAMS
+
+
+def _is_powershell(code: list[str]) -> bool:
+    """Two lines with a cmdlet or a `$variable`, one of them a cmdlet, and no `;` ends."""
+    cmdlets = sum(bool(POWERSHELL.search(line)) for line in code)
+    signs = sum(bool(POWERSHELL.search(line) or PS_VARIABLE.search(line)) for line in code)
+    return cmdlets >= 1 and signs >= 2 and \
+        not any(line.rstrip().endswith(";") or line.lstrip().startswith("$ ") for line in code)
 
 
 def _markup(code: list[str]) -> str | None:

@@ -23,7 +23,7 @@ DECIMAL_END = re.compile(r"\d\.\d+$")
 DECIMAL = re.compile(r"\d+\.\d")
 THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)")
 # a figure's unit just before the cut, spaced or not: `400 ms`, `192 GB`, `8 TB/s`, `254g`
-UNIT_END = re.compile(r"\d\s?(?:ms|s|min|h|hrs?|hours?|days?|[kKMGTP]i?B(?:/s)?|[kMG]bps|"
+UNIT_END = re.compile(r"[\d½¼¾⅓⅔]\s?(?:ms|s|min|h|hrs?|hours?|days?|[kKMGTP]i?B(?:/s)?|[kMG]bps|"
                       r"[kMGT]?Wh?|nm|mm|cm|km|m|kg|g|mg|lbs?|oz|pp|bp|pts?|km/h|mph|m/s|fps|"
                       r"[kMG]?Hz|°[CF]?)$")
 # Tokens never cut inside, whatever is glued around them: an ISO date (`2026-03-01`, whose
@@ -47,6 +47,11 @@ CURRENCY = "$€£¥"
 # Marks that fill a cell on their own (`✓`, `✗`): glued to anything, they are a cell boundary
 MARKS = "✓✔✗✘☑☒✅❌●○"
 YEAR = re.compile(r"(?:19|20)\d{2}")
+# a date written with its month's name (`10 Mar 2026`, `2 April 2026`)
+SPELLED_DATE = re.compile(r"\d{1,2}\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+                          r"\s(?:19|20)\d{2}(?!\d)")
+# a negative figure in accounting brackets: `(2.3)`, `(1,100)`
+BRACKETED = re.compile(r"\(\d[\d,]*(?:\.\d+)?\)")
 # a thousands-grouped figure that is complete: a digit after it starts the next figure
 GROUPED_END = re.compile(r"\d,\d{3}$")
 # a signed figure with a decimal or a percent (`-0.4%`), unlike a code's number (`FW-88213`)
@@ -146,6 +151,8 @@ def _strength(row: str, i: int) -> float:
         return 1.0 if row[i - 2:i] == "()" else 0.5
     if b.islower() and (a.isdigit() or a == "%"):
         return _word_after_figure(row, i)
+    if b == "(" and BRACKETED.match(row, i) and (a.isalnum() or a in "%"):
+        return 0.9 if a.isdigit() or a == "%" else 0.6  # `38.9(2.3)`: a negative in brackets
     if b in CURRENCY + "“":
         return 1.0 if a.isalnum() or a in ".%)" else 0.0
     if b in "-+−" and row[i + 1:i + 2].isdigit():
@@ -182,7 +189,12 @@ def _before_capital(row: str, i: int) -> float:
 def _between_digits(row: str, i: int) -> float:
     decimal = DECIMAL_END.search(row[:i]) and DECIMAL.match(row[i:])
     if decimal:  # `0.710.58`: a figure under one starts `0.`, so `0.71|0.58` over `0.7|10.58`
-        return 0.9 if row[i:i + 2] == "0." else 0.5
+        if row[i:i + 2] == "0.":
+            return 0.9
+        # `41.238.9(2.3)`: figures of a column share their decimal places, `41.2|38.9`
+        left = len(DECIMAL_END.search(row[:i])[0]) - 2  # type: ignore[index]
+        right = re.match(r"\d+\.(\d+)(?![\d.])", row[i:])
+        return 0.8 if right and len(right[1]) == left else 0.5
     if GROUPED_END.search(row[:i]) or _year_ends(row, i):
         return 0.9  # `18,400|3.12`: a group has three digits; `2022|18,400`: a year label
     return 0.6 if _grouping_starts(row, i) else 0.0
@@ -192,6 +204,8 @@ def _before_digit(row: str, i: int) -> float:
     a = row[i - 1]
     if UNIT_END.search(row[:i]):
         return 0.9  # `192 GB8 TB/s`, `254g250g`: a figure with its unit, then the next
+    if a.isalpha() and SPELLED_DATE.match(row, i):
+        return 0.9  # `postmarked by10 Mar 2026`: a date starts its cell
     if a.islower():  # `GWh2028`, `account_id52`, not `v2`; a figure under one starts `0.`
         letters = _letters_before(row, i)
         code_end = row[i - letters - 1:i - letters].isdigit()
@@ -233,8 +247,8 @@ def _before_sign(row: str, i: int) -> float:
     if word and not (UNIT_END.search(row[:end]) or GLUED_UNIT_WORD.match(word)):
         return 0.1  # `api-1eu-west`: a name's number runs into letters, no signed figure
     money = a in SCALE and MONEY_BEFORE.search(row[:i - 1])
-    if a.isdigit() or a == "%" or money or UNIT_END.search(row[:i]):
-        return 0.7
+    if a.isdigit() or a in "%)" or money or UNIT_END.search(row[:i]):
+        return 0.7  # `(est.)+3%`: a note in brackets ends its cell too
     if a.islower():
         return 0.6
     if a.isupper():

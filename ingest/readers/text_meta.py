@@ -67,7 +67,7 @@ NOT_NAMES = re.compile(r"\b(staff|reporter|editor|editors|correspondent|contribu
 FILED_FROM = re.compile(r"\s+(?:in|from)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
 # `Words by Ann Lee · Photos by Bo Chen`: the other credits of a byline line name no author
 CREDIT = re.compile(r"^(?:photos?|photographs?|photography|images?|pictures?|illustrations?|"
-                    r"graphics|video|artwork|art|design|edited|editing)\s+by\b", re.I)
+                    r"graphics|video|artwork|art|design|edited|editing)\s*(?:by\b|:)", re.I)
 # Words of a blog's category links, which share the shape of a name (`Data Science`)
 TOPIC_WORDS = re.compile(r"\b(?:engineering|design|science|learning|technology|tech|security|"
                          r"research|development|product|products|company|community|culture|"
@@ -80,10 +80,16 @@ PAGE_TYPE = re.compile(r"^(?:(?:news|press|media)\s+(?:release|advisory|statemen
                        r"announcement|opinion|analysis|explainer|feature|interview|review|"
                        r"editorial|commentary|obituary|podcast|news|update|case study|"
                        r"guest post|blog(?:\s+post)?|report|press)$", re.I)
+# `Ann Lee and Bo Chen, Staff Writers`: names, then a role ending in a job-title word
+NAMES_THEN_ROLE = re.compile(r"^([^,]+?),\s+(?:[A-Z][\w-]*\s+){0,2}(?:[Ss]taff\s+)?(?:Writers?|"
+                             r"Reporters?|Correspondents?|Editors?|Columnists?|Contributors?)$")
 # `By Ann Lee and Bo Chen, The Herald`: after a finished `A and B` list, a comma adds the outlet.
 OUTLET_AFTER_LIST = re.compile(r"^(.*\band\b[^,]*?)\s*,\s*[^,]+$")
-TAG_WORDS = r"(?:tags?|tagged(?:\s+with)?|topics?|categories|category|filed under|keywords|labels?)"
+TAG_WORDS = (r"(?:tags?|tagged(?:\s+(?:with|in|as))?|topics?|categories|category|"
+             r"filed\s+(?:under|in)|keywords|labels?|posted\s+in|more\s+about|related\s+topics)")
 TAGS_LINE = re.compile(rf"^{TAG_WORDS}\s*[:：]\s*(.+)$", re.I)
+LABELLED_HASHTAGS = re.compile(rf"^{TAG_WORDS}\s+(#[\w-]+(?:\s*#[\w-]+)*)$", re.I)
+MAX_TAG_WORDS = 5  # a longer "tag" after a label is a sentence (`More about: the plan, which…`)
 TAG_SPLIT = re.compile(r"\s*[,;|·•]\s*|\s+(?=#)|\s+/\s+")  # a spaced slash; `TCP/IP` stays
 # `Tagsdurum-wheatharvest`: the label glued to the (lower-case) tag links after it
 GLUED_TAG_LABEL = re.compile(r"^(?:Tags|Tagged|Topics|Categories|Keywords|Labels)"
@@ -210,6 +216,10 @@ def _piece(piece: str) -> Meta | None:
     if credit or PAGE_TYPE.match(rest):
         return None if meta.dated else Meta(kind="credit")
     match = BYLINE.match(rest)
+    if not match and (role := NAMES_THEN_ROLE.match(rest)) and (people := names(role[1])) \
+            and all(2 <= len(person.split()) <= 3 for person in people):
+        meta.authors = people  # `Ann Lee and Bo Chen, Staff Writers`: the role says byline
+        return meta
     if not match:
         return _bare_names(rest, meta)
     authors = names(match[1] or match[2], filed=True)
@@ -288,8 +298,12 @@ def _name_shaped(part: str) -> bool:
 def _tags(text: str, near_edge: bool) -> tuple[str, list[str]] | None:
     if match := TAGS_LINE.match(text):
         tags = [t for t in (t.strip().lstrip("#").strip() for t in TAG_SPLIT.split(match[1])) if t]
+        if any(len(tag.split()) > MAX_TAG_WORDS for tag in tags):
+            return None
         glued = _glued_run(tags[0]) if len(tags) == 1 else None
         return ("glued tags", glued) if glued else ("tags line", tags)
+    if match := LABELLED_HASHTAGS.match(text):  # `Tagged with #a #b`
+        return "hashtags", re.findall(r"#([\w-]+)", match[1])
     if HASHTAGS.match(text):
         return "hashtags", re.findall(r"#([\w-]+)", text)
     if near_edge and re.fullmatch(r"#[a-z][\w-]*", text):

@@ -119,6 +119,10 @@ def _marks(blocks: list[Block], first: int, last: int, found: Found) -> dict[Spo
             pair = read_pair(line, lines[n + 1], near or (index, n + 1) in edge) \
                 if n + 1 < len(lines) else None
             if pair is not None:
+                if pair.tags and len(pair.tags) == 1:
+                    pair.tags += _stacked_tags(lines, n + 2)  # `Tags` over one tag a line
+                    for k in range(n + 2, n + len(pair.tags) + 1):
+                        marks[index, k] = "meta"
                 found.add(pair)
                 marks[index, n] = marks[index, n + 1] = \
                     "byline" if pair.authors or pair.dated else "meta"
@@ -132,6 +136,16 @@ def _marks(blocks: list[Block], first: int, last: int, found: Found) -> dict[Spo
         found.add(Meta(kind="byline", authors=authors))
     roles(blocks, head, marks)
     return marks
+
+
+def _stacked_tags(lines: list[str], start: int) -> list[str]:
+    """The rest of a `Tags` label's group when each line is one tag (`Elections` /
+    `Marlow County`): every line short, capitalised or lower-case words, no sentence. A line
+    that is not tag-shaped makes none of them a tag."""
+    rest = [unemphasised(line).strip() for line in lines[start:]]
+    if all(is_lone_short(line) and not is_chrome(line) for line in rest):
+        return rest
+    return []
 
 
 def _control(lines: list[str], n: int, in_foot: bool) -> bool:

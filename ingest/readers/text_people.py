@@ -16,7 +16,7 @@ import re
 
 from ingest.readers.text_blocks import Block
 from ingest.readers.text_chrome import unemphasised
-from ingest.readers.text_meta import Meta, read_line
+from ingest.readers.text_meta import NOT_NAMES, Meta, read_line
 from ingest.readers.text_shape import headline_like, sentence
 
 Spot = tuple[int, int]
@@ -41,6 +41,8 @@ def bare_names(blocks: list[Block], head: set[Spot], marks: dict[Spot, str]) -> 
             if _name_shaped(text) and shown:
                 marks[index, n] = "byline"
                 authors += [text] if text not in authors else []
+                if n + 1 < len(lines) and _role(lines[n + 1]) and marks[index, n + 1] == "text":
+                    marks[index, n + 1] = "meta"  # `Contributing Editor` under the name
             elif headline_like(text) and len(text.split()) >= MIN_HEADLINE_WORDS:
                 headline_seen = True
     return authors
@@ -62,7 +64,15 @@ def roles(blocks: list[Block], head: set[Spot], marks: dict[Spot, str]) -> None:
 def _name_shaped(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 4 and all(NAME_WORD.match(w) for w in words) \
-        and text[0].isupper()
+        and text[0].isupper() and not _role(text)
+
+
+def _role(line: str) -> bool:
+    """A job title alone on its line (`Contributing Editor`, `Staff Writers`): short, no
+    sentence, its last word a role."""
+    words = unemphasised(line).strip().split()
+    return 1 <= len(words) <= 5 and not sentence(line) and \
+        bool(NOT_NAMES.search(words[-1].removesuffix("s")))
 
 
 def _shown_as_author(lines: list[str], n: int, index: int, marks: dict[Spot, str],
@@ -74,5 +84,7 @@ def _shown_as_author(lines: list[str], n: int, index: int, marks: dict[Spot, str
     nxt = unemphasised(lines[after[0]]).strip()
     if nxt == unemphasised(lines[n]).strip() or FOLLOW.match(nxt):
         return True
+    if _role(nxt) and len(after) > 1:
+        nxt = unemphasised(lines[after[1]]).strip()  # name, job title, date: three lines
     meta: Meta | None = read_line(nxt, True)
     return headline_seen and meta is not None and meta.dated and not meta.authors

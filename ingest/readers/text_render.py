@@ -4,7 +4,9 @@ Heading levels are as a reader sees them (CONVENTIONS.md): the title is level 1 
 `text.read`), sections 2, subsections 3. Marked headings keep their relative depth: the
 distinct marker counts, shallowest first, become levels 2, 3, 4; a dump that marks every
 heading alike gets them all at level 2. An unmarked heading (a short capitalised line without a
-closing full stop, alone between blank lines, above a paragraph) is level 2.
+closing full stop, alone between blank lines, above a paragraph) is level 2, and so is a short
+line ending in a colon above a paragraph when the page heads two sections or more that way
+(`How the season ran:`; the colon is the heading style's punctuation and goes).
 
 What is already Markdown (fences, pipe tables, `>` quotes, `-`/`*`/`1.` lists, `#` headings)
 comes out as it went in.
@@ -26,6 +28,8 @@ CLOSE_QUOTE = re.compile(r"[\"”’][.,]?$")
 ATTRIBUTION = re.compile(r"^[—–―-]{1,2}\s*[A-Z]")
 TERMINAL = re.compile(r"[.!?:;\"”’)]$")
 STANDFIRST_WORDS = 8
+# `How the season ran:`: up to eight words, a capital first, no other stop or colon inside
+COLON_HEADING = re.compile(r"^[A-Z\d][^.:;!?]{0,70}[^\s.:;!?]:$")
 # Docs' admonition labels (Sphinx, MkDocs, Docusaurus, GitHub alerts) title a box, not a section.
 ADMONITION = re.compile(r"^(?:note|tip|hint|info|important|warning|caution|danger|attention|"
                         r"see also|todo|example)\s*:?$", re.I)
@@ -40,6 +44,7 @@ def render(blocks: list[Block], keep_breaks: bool, under_title: bool = False) ->
     block sits right under the headline, where a long unpunctuated line is its standfirst.
     """
     levels = _levels(blocks)
+    colon_heads = _colon_headings(blocks)
     brands = camel_words([b.lines if b.kind == "text" else [] for b in blocks])
     out: list[str] = []
     i = 0
@@ -52,6 +57,8 @@ def render(blocks: list[Block], keep_breaks: bool, under_title: bool = False) ->
             out.append(fence(block.lines, block.language))
         elif i == 0 and under_title and _standfirst(block):
             out.append(block.lines[0].strip())
+        elif i in colon_heads:
+            out.append(f"## {block.lines[0].strip()[:-1].rstrip()}")
         elif _attribution_follows(block, following):
             out.append(_quote(block.lines + following.lines, keep_breaks))  # type: ignore[union-attr]
             i += 1
@@ -106,6 +113,31 @@ def unmarked_heading(line: str, following: Block | None) -> bool:
     if SPEAKER.match(text):
         return False  # `Q: When did you…?` is an interview's question, not a heading
     return headline_like(text) and len(text) <= 90 and not re.search(r"[.:;,]$", text)
+
+
+def _colon_headings(blocks: list[Block]) -> set[int]:
+    """Sections headed by a short title-like line ending in a colon (`How the season ran:`),
+    alone in its group and followed by a paragraph. One such line may as well be a sentence
+    introducing the next, so they count only when the page heads two sections or more this way
+    (a line introducing a list, a table or code never counts)."""
+    found = set()
+    for i, (block, following) in enumerate(pairwise(blocks)):
+        if block.kind != "text" or len(block.lines) != 1 or following.kind != "text":
+            continue
+        text = block.lines[0].strip()
+        if not COLON_HEADING.match(text) or len(text.split()) > 8 or ADMONITION.match(text) \
+                or not headline_like(text[:-1]):
+            continue
+        prose = following.lines[0].strip()
+        if _plain_prose(following) and len(prose.split()) >= STANDFIRST_WORDS and \
+                TERMINAL.search(prose) and not prose.endswith(":"):
+            found.add(i)
+    return found if len(found) >= 2 else set()
+
+
+def _plain_prose(block: Block) -> bool:
+    return not any("\t" in line or BULLET.match(line) or PIPE_SEPARATOR.match(line)
+                   or line.lstrip().startswith(">") for line in block.lines)
 
 
 def _standfirst(block: Block) -> bool:

@@ -35,8 +35,8 @@ SURE = 0.9        # a header cut this strong left inside a cell...
 FAIR = 0.6        # ...or this strong inside every row's cells says a column is missing
 LEFT_INSIDE = 1.0  # a boundary this strong (`.T`, `%2`, `e$`) may not stay inside a cell
 # a figure with its unit: `22%`, `$4.2B`, `R$ 1.2B`, `254g`, `18 min`, `-74 °C`, `70 km/h`,
-# `$1.3 million`, `<1 ms`
-NUMBER = re.compile(r"^[-+−~≈<>≤≥]?(?:[$€£¥]|[A-Z]{1,2}\$)?\s?\d[\d,]*(?:\.\d+)?\s*"
+# `$1.3 million`, `<1 ms`, `7½ min`
+NUMBER = re.compile(r"^[-+−~≈<>≤≥]?(?:[$€£¥]|[A-Z]{1,2}\$)?\s?\d[\d,]*(?:\.\d+|[½¼¾⅓⅔])?\s*"
                     r"(?:%|°[CF]?|[A-Za-z]{0,7}(?:/[A-Za-z]{1,3})?)$")
 NUMERIC_CHARS = re.compile(r"^[-+−]?[$€£¥]?[\d.,]+%?$")
 # an em dash glued to the start or end of a cell's text: an aside cut out of running prose

@@ -8,6 +8,8 @@ followed by a capital, `$` or a digit), but camel-case words (`iPhone`, `GitHub`
 cells and prefers cuts that make columns look alike. A block that has no clear best cut stays a
 paragraph: a wrong grid is worse than none. A `Table 2: …` line copied above the rows is the
 table's caption (`glued_table`), as it is above tab-separated rows (`tab_table`).
+A units row glued from one repeated token (`A$MA$MA$M`) is kept as a row of its own, with an
+empty first cell over the row labels when it is one token short (`_with_units`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from ingest.readers.text_split import split_empty_corner, split_rows
 TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
 CAMEL = re.compile(r"(?<![A-Za-z])[A-Za-z]*[a-z][A-Z][A-Za-z]*(?![A-Za-z])")
 CAPTION = re.compile(r"^(?:table|chart|exhibit)\s*\d*[.:]\s+\S", re.I)
+# one short token, no space in it, glued to itself two times or more: `A$MA$MA$M`, `USDUSD`
+REPEATED = re.compile(r"^(\S{1,8}?)\1+$")
 NOTE = re.compile(r"^(?:sources?|notes?)\s*:\s+\S", re.I)
 
 
@@ -96,8 +100,42 @@ def glued_rows(lines: list[str], brands: frozenset[str] = frozenset()) -> list[l
     rows = [line.strip() for line in lines]
     if len(rows) < 3 or any(not row for row in rows) or _reads_as_prose(rows):
         return None
+    units = {r: _repeated(row) for r, row in enumerate(rows) if r and _repeated(row)}
+    if units:
+        return _with_units(rows, units, brands)
     grid = split_rows(rows, brands)
     return split_empty_corner(rows, grid, brands) or grid
+
+
+def _repeated(row: str) -> list[str] | None:
+    """A units row: one short token glued to itself (`A$MA$MA$M`, `%%%`), as its cells."""
+    match = REPEATED.match(row)
+    if not match or not re.search(r"[A-Za-z%$€£¥]", match[1]):
+        return None  # `-----` is a rule, not units
+    return [match[1]] * (len(row) // len(match[1]))
+
+
+def _with_units(rows: list[str], units: dict[int, list[str]],
+                brands: frozenset[str]) -> list[list[str]] | None:
+    """The grid of the other rows, with each units row put back as a row: its tokens fill the
+    value columns, and an empty first cell stands over the row labels when one is short."""
+    rest = [row for r, row in enumerate(rows) if r not in units]
+    if len(rest) < 3:
+        return None
+    grid = split_rows(rest, brands)
+    grid = split_empty_corner(rest, grid, brands) or grid
+    if grid is None:
+        return None
+    width = len(grid[0])
+    out = list(grid)
+    for r in sorted(units):
+        cells = units[r]
+        if len(cells) == width - 1:
+            cells = ["", *cells]
+        elif len(cells) != width:
+            return None
+        out.insert(r, cells)
+    return out
 
 
 def _reads_as_prose(rows: list[str]) -> bool:
