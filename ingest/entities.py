@@ -175,7 +175,8 @@ def registry(text: str) -> Registry:
             reg.aliases[short.lower()] = known
             reg.aliases.setdefault(long.lower(), known)
     reg.inner = _inner(text) | _apposed(text)
-    reg.types = entity_context.hints(text)
+    reg.types = {name: kind for raw, kind in entity_context.hints(text).items()
+                 if (name := _strip(raw))}
     first_names = _first_names()
     long_names = []
     for m in _runs(text):

@@ -75,13 +75,13 @@ COPULAS = tuple(re.compile(rf" {verb} (?:a |an |the )?(?:[\w'’-]+ ){{0,3}}?"
 SHARES = re.compile(r"['’]s\s+shares\b")
 LOOKBEHIND = 80  # characters before a cue searched for the name it speaks of
 SPLIT_LIST = re.compile(r",\s+|,?\s+and\s+")
-POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # Capitalised only because they open a sentence: not part of the name that follows.
 OPENING = re.compile(r"^(?:(?:The|A|An|For|In|At|On|By|From|With|And|But|As|After|Before)\s+)+")
 
 
 def hints(text: str) -> dict[str, str]:
-    """Name → `place`, `organization` or `person`, from how `text` uses each name."""
+    """Name → `place`, `organization` or `person`, from how `text` uses each name (possessives
+    still on: `Vantor's`)."""
     found: dict[str, str] = {}
     _names_after_cues(text, found)
     if any(noun in text for noun in PLACE_NOUN_WORDS):
@@ -97,7 +97,7 @@ def hints(text: str) -> dict[str, str]:
                 found.setdefault(name["name"], "place")
             elif 2 <= len(name["name"].split()) <= 3 and "&" not in name["name"]:
                 found.setdefault(name["name"], "person")
-    return {_bare(name): kind for name, kind in found.items() if _bare(name)}
+    return {_bare(name): kind for name, kind in found.items()}
 
 
 def _names_after_cues(text: str, found: dict[str, str]) -> None:
@@ -149,7 +149,7 @@ def _org_cue(text: str, word: str, start: int, end: int) -> bool:
 
 
 def _bare(name: str) -> str:
-    """`Vantor's` → `Vantor`, `For The Ravens` → `Ravens`: the name as entities stores it."""
+    """`For The Ravens'` → `Ravens'`: the run without the words that open its sentence (the
+    caller, `entities.registry`, strips the possessive as it does for every name)."""
     name = name.split(". ")[0].strip()  # `Research. The`: a sentence ended inside the run
-    name = POSSESSIVE.sub("", name)
     return OPENING.sub("", name)

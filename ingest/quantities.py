@@ -62,6 +62,7 @@ NOT_UNITS = {"the", "a", "an", "and", "or", "to", "in", "on", "at", "by", "for",
              "will", "would", "has", "have", "had", "after", "before", "since", "until",
              "last", "next", "into", "against", "between", "among", "while", "when", "but"}
 MODEL = "<model>"  # what `_tail_unit` returns for a number naming a model, not an amount
+CENTS = re.compile(r"\bcents?\b", re.I)  # `10 cents`, not `per cent`
 CENT_CURRENCIES = {"USD", "CAD", "AUD", "HKD", "EUR"}
 UNIT_EXCEPTIONS = {"seed", "bed", "building", "listing", "filing", "holding", "family"}
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
@@ -156,12 +157,14 @@ def find(text: str, skip: list[tuple[int, int]] = ()) -> list[Quantity]:  # type
 
 def _cents_in_context(amounts: list[Quantity]) -> list[Quantity]:
     """`C$1.20 … 10 cents`: cents are hundredths of the sentence's dollar or euro, not USD's."""
-    codes = {q.currency for q in amounts if q.currency in CENT_CURRENCIES and "cent" not in q.text}
-    if len(codes) != 1 or not any("cent" in q.text for q in amounts):
+    cents = [q.currency == "USD" and CENTS.search(q.text) is not None for q in amounts]
+    codes = {q.currency for q, cent in zip(amounts, cents, strict=True)
+             if q.currency in CENT_CURRENCIES and not cent}
+    if len(codes) != 1 or not any(cents):
         return amounts
     code = codes.pop()
-    return [q.model_copy(update={"currency": code}) if "cent" in q.text and q.currency == "USD"
-            else q for q in amounts]
+    return [q.model_copy(update={"currency": code}) if cent else q
+            for q, cent in zip(amounts, cents, strict=True)]
 
 
 def _number(text: str, m: re.Match[str]) -> Quantity | None:
