@@ -92,20 +92,27 @@ def _from_string(text: str) -> str | None:
         return to_iso(parsedate_to_datetime(text))
     except (TypeError, ValueError, IndexError):
         pass
+    if written := _written(text):
+        return written
+    if (match := DAY_FIRST.search(text)) and (match[2] == "." or int(match[1]) > 12):
+        return _valid(int(match[4]), int(match[3]), int(match[1]))
+    if FOREIGN_WORD.search(text):  # only the written forms can hold a month name
+        english = FOREIGN_WORD.sub(lambda m: FOREIGN_MONTH[m[1].lower()], text)
+        return _written(FOREIGN_YEAR.sub(" ", FOREIGN_DAY.sub(r"\1 ", english)))
+    return None
+
+
+def _written(text: str) -> str | None:
+    """`April 21, 2026` or `21 April 2026`, with a clock time written around it."""
     for pattern in WRITTEN_DATES:
         if match := pattern.search(text):
             month = MONTHS[match["month"].lower().rstrip(".")]
             day = _valid(int(match["year"]), month, int(match["day"]))
-            return with_clock(day, text[:match.start()] + " " + text[match.end():])
-    if (match := DAY_FIRST.search(text)) and (match[2] == "." or int(match[1]) > 12):
-        return _valid(int(match[4]), int(match[3]), int(match[1]))
-    if FOREIGN_WORD.search(text):
-        english = FOREIGN_WORD.sub(lambda m: FOREIGN_MONTH[m[1].lower()], text)
-        return _from_string(FOREIGN_YEAR.sub(" ", FOREIGN_DAY.sub(r"\1 ", english)))
+            return _with_clock(day, text[:match.start()] + " " + text[match.end():])
     return None
 
 
-def with_clock(day: str | None, rest: str) -> str | None:
+def _with_clock(day: str | None, rest: str) -> str | None:
     """`day` with the clock time written around the date (`5:52 AM EST`), when there is one
     that reads as a time of day: with a.m./p.m., a zone or a 24-hour hour."""
     clock = CLOCK.search(rest) if day and ":" in rest else None

@@ -30,6 +30,7 @@ def test_to_iso_gives_none_rather_than_a_guess(written: str) -> None:
     ("12 novembre 2026", "2026-11-12"),
     ("1er mars 2026", "2026-03-01"),
     ("Mars 2026 mission", None),  # a month name of another language, but no day: no date
+    ("Published August 2026", None),  # `August` is English and German: read once, no day
 ])
 def test_month_names_of_other_languages_are_read(text: str, iso: str | None) -> None:
     assert to_iso(text) == iso

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ingest.readers.markdown_chrome import button_row, copyright_holder
-from ingest.readers.markdown_fields import Found, date
+from ingest.readers.markdown_fields import NAME_SPLIT, Found, date
 from ingest.readers.markdown_lines import (
     code_lines,
     heading,
@@ -24,7 +24,6 @@ from ingest.readers.markdown_lines import (
 
 PIECES = re.compile(r"\s+[·|•—–]\s+|\s*[·|•]\s*")
 BY = re.compile(r"^(?:(?:written|words|story|text|reporting)\s+)?by\s+(?P<names>.+)$", re.I)
-NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|de|da|di|du|del|della|van|von|der|den|la|le|"
                        r"bin|al|el|y|dos|ter|ten)$")
 ROLE = re.compile(r"\b(?:staff|writer|editor|reporter|correspondent|contributor|columnist)\b",

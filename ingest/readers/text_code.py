@@ -126,7 +126,6 @@ CMDLET_LINE = re.compile(rf"^\s*{CMDLET}(?:\s+-[A-Za-z]\w*|\s+[\"'$]|\s*\|\s*$)"
 # `try await center.add(request)`: a call under `try` or `await`
 KEYWORD_CALL = re.compile(r"^\s*(?:try[?!]?\s+|await\s+)+[\w.$]+\(.*\)\s*;?\s*$")
 KWARG = re.compile(r"^\s*[A-Za-z_]\w*\s*=\s*\S+.*,?\s*$")
-CALL = re.compile(r"^\s*[\w.$]+\s*\(.*[)(,]\s*;?\s*$")
 # A call that may start a block: `run(x)`, `os.path.join(`, `Console.WriteLine(`; not a
 # capitalised word before brackets (`Latina (español)`, `Laptop(1)`: menus and price lists)
 CALL_START = re.compile(r"^\s*(?:[a-z_$][\w$]*|[A-Za-z_$][\w$]*(?:\.[\w$]+)+)\(.*[)(,]\s*;?\s*$")

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 import wordninja
+
+from ingest.readers.text_tags import word_costs
 
 VERSION = re.compile(r"v\d+(?:\.\d+)+(?![\d.])")
 DECIMAL_END = re.compile(r"\d\.\d+$")
@@ -26,6 +27,15 @@ THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)")
 UNIT_END = re.compile(r"[\d½¼¾⅓⅔]\s?(?:ms|s|min|h|hrs?|hours?|days?|[kKMGTP]i?B(?:/s)?|[kMG]bps|"
                       r"[kMGT]?Wh?|nm|mm|cm|km|m|kg|g|mg|lbs?|oz|pp|bp|pts?|km/h|mph|m/s|fps|"
                       r"[kMG]?Hz|°[CF]?)$")
+UNIT_SPAN = 10  # characters the longest UNIT_END match spans (`5 hours`, `8 KiB/s`)
+
+
+def _unit_ends(row: str, i: int) -> bool:
+    """A unit ends `row` at `i`; searched in the few characters before `i`, not in a copy of
+    the row up to it (which made every row's scan quadratic)."""
+    return UNIT_END.search(row, max(0, i - UNIT_SPAN), i) is not None
+
+
 # Tokens never cut inside, whatever is glued around them: an ISO date (`2026-03-01`, whose
 # `-03` looks like a signed number; glued digits around it, `12026-07-0818`, belong to its
 # neighbours, as a year and a valid month and day fix where it starts and ends), a clock time
@@ -116,7 +126,7 @@ def _capital_words(row: str) -> dict[int, float]:
     found = {}
     for match in re.finditer(r"(?<![A-Za-z])[A-Z]{6,}(?![a-z])", row):
         words = wordninja.split(match[0].lower())
-        if len(words) < 2 or any(len(w) < 2 or w not in _known_words() for w in words):
+        if len(words) < 2 or any(len(w) < 2 or w not in word_costs() for w in words):
             continue
         at = match.start()
         for word in words[:-1]:
@@ -165,7 +175,7 @@ def _strength(row: str, i: int) -> float:
 def _before_capital(row: str, i: int) -> float:
     a = row[i - 1]
     after = row[i + 1] if i + 1 < len(row) else ""
-    if UNIT_END.search(row[:i]) and (a.islower() or len(_word_after(row, i)) > 2):
+    if _unit_ends(row, i) and (a.islower() or len(_word_after(row, i)) > 2):
         return 1.0  # `400 msPause`, `8 TB/sNot`: a unit ends its figure's cell
     if a.islower():
         return _camel(row, i)
@@ -202,7 +212,7 @@ def _between_digits(row: str, i: int) -> float:
 
 def _before_digit(row: str, i: int) -> float:
     a = row[i - 1]
-    if UNIT_END.search(row[:i]):
+    if _unit_ends(row, i):
         return 0.9  # `192 GB8 TB/s`, `254g250g`: a figure with its unit, then the next
     if a.isalpha() and SPELLED_DATE.match(row, i):
         return 0.9  # `postmarked by10 Mar 2026`: a date starts its cell
@@ -233,7 +243,7 @@ def _word_after_figure(row: str, i: int) -> float:
     """`60planned for 1.5.`, `40%growth`: a figure glued to a word of a sentence cell, not to
     its unit (`60fps`, `3rd`) or to a word of a code (`4xlarge` is no known word)."""
     word = re.match(r"[a-z]+", row[i:])[0]  # type: ignore[index]
-    if len(word) < 3 or GLUED_UNIT_WORD.match(word) or word not in _known_words():
+    if len(word) < 3 or GLUED_UNIT_WORD.match(word) or word not in word_costs():
         return 0.0
     return 0.7
 
@@ -244,10 +254,10 @@ def _before_sign(row: str, i: int) -> float:
     a = row[i - 1]
     figure = SIGNED_WORD.match(row, i)
     word, end = (figure[1], figure.end()) if figure else ("", i)
-    if word and not (UNIT_END.search(row[:end]) or GLUED_UNIT_WORD.match(word)):
+    if word and not (_unit_ends(row, end) or GLUED_UNIT_WORD.match(word)):
         return 0.1  # `api-1eu-west`: a name's number runs into letters, no signed figure
     money = a in SCALE and MONEY_BEFORE.search(row[:i - 1])
-    if a.isdigit() or a in "%)" or money or UNIT_END.search(row[:i]):
+    if a.isdigit() or a in "%)" or money or _unit_ends(row, i):
         return 0.7  # `(est.)+3%`: a note in brackets ends its cell too
     if a.islower():
         return 0.6
@@ -286,14 +296,14 @@ def _dash_cell(row: str, i: int) -> bool:
 
 def _value_end(row: str, i: int) -> bool:
     """A figure ends at i: a digit, a percent or a unit (`18 °C`, `41%`, `2.3 ms`)."""
-    return row[i - 1:i].isdigit() or row[i - 1:i] == "%" or bool(UNIT_END.search(row[:i]))
+    return row[i - 1:i].isdigit() or row[i - 1:i] == "%" or bool(_unit_ends(row, i))
 
 
 def _suffix_cut(row: str, i: int) -> float:
     """`MI355XAMD`: a model number's letter suffix, then an all-capitals name (`AMD`); sure
     only when that name is a known word, else a guess never trusted."""
     run = re.match(r"[A-Z]+", row[i:])[0]  # type: ignore[index]
-    return 0.8 if len(run) >= 3 and run.lower() in _known_words() else 0.2
+    return 0.8 if len(run) >= 3 and run.lower() in word_costs() else 0.2
 
 
 def _grouping_starts(row: str, i: int) -> bool:
@@ -312,7 +322,7 @@ def _camel(row: str, i: int) -> float:
     starts with a capital, so after a lower-case word glued to one (`checksCloudWatch`) the
     first capital is the cell boundary and the later ones are inside the brand."""
     left, right = _word_before(row, i), _word_after(row, i)
-    if (left + right).lower() in _known_words() or re.fullmatch(r"[a-z]+", row[:i]):
+    if (left + right).lower() in word_costs() or re.fullmatch(r"[a-z]+", row[:i]):
         return 0.1  # a known word, or a camelCase name opening the row (`lineWidth`)
     if re.match(r"[a-z]{3,}[A-Z]", row[row.rfind(" ", 0, i) + 1:i]):
         return 0.4  # `checksCloud|Watch`: a lower-case word ended the cell at `checks|Cloud`
@@ -363,7 +373,3 @@ def _word_after(row: str, i: int) -> str:
         end += 1
     return row[i:end]
 
-
-@cache
-def _known_words() -> frozenset[str]:
-    return frozenset(wordninja.DEFAULT_LANGUAGE_MODEL._wordcost)

@@ -37,8 +37,9 @@ def bare_names(blocks: list[Block], head: set[Spot], marks: dict[Spot, str]) -> 
             if (index, n) not in head or marks[index, n] != "text":
                 continue
             text = unemphasised(line).strip()
-            shown = text in authors or _shown_as_author(lines, n, index, marks, headline_seen)
-            if _name_shaped(text) and shown:
+            shown = _name_shaped(text) and (  # the cheap shape test first
+                text in authors or _shown_as_author(lines, n, index, marks, headline_seen))
+            if shown:
                 marks[index, n] = "byline"
                 authors += [text] if text not in authors else []
                 if n + 1 < len(lines) and _role(lines[n + 1]) and marks[index, n + 1] == "text":

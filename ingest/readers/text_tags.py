@@ -72,7 +72,7 @@ def page_words(lines: list[str]) -> set[str]:
 
 
 def _page_only(word: str, words: set[str]) -> bool:
-    return word in words and word not in _costs()
+    return word in words and word not in word_costs()
 
 
 def split_words(run: str) -> list[str]:
@@ -82,7 +82,7 @@ def split_words(run: str) -> list[str]:
     holds `ai`, not `a` + `i`), and an unknown run may stay one word (`esg`, `tsmc`). The
     penalties were tuned by hand on the fixtures' tag lines.
     """
-    cost = _costs()
+    cost = word_costs()
     best: list[tuple[float, int]] = [(0.0, 0)]
     for end in range(1, len(run) + 1):
         options = []
@@ -110,5 +110,6 @@ def _word_cost(word: str, cost: dict[str, float]) -> float:
 
 
 @cache
-def _costs() -> dict[str, float]:
+def word_costs() -> dict[str, float]:
+    """wordninja's English word costs: also the reader's list of known words."""
     return wordninja.DEFAULT_LANGUAGE_MODEL._wordcost
