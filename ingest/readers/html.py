@@ -22,6 +22,7 @@ from ingest.readers.html_article import (
     one_article,
     open_at_title,
     own_headline,
+    page_headline,
     standfirst,
     story_of,
     tidy_blocks,
@@ -46,8 +47,9 @@ def read(text: str, origin: str) -> Draft:
     if metadata.url is None and (saved := SAVED_FROM.search(text[:SAVED_FROM_WITHIN])):
         metadata = metadata.model_copy(update={
             "url": saved[1], "provenance": {**metadata.provenance, "url": "saved from"}})
-    story = story_of(tree, metadata.title)  # before the article's <header> is cut
-    dek = standfirst(tree, metadata.title, metadata.authors)
+    heading = page_headline(tree, metadata.title)  # before the article's <header> is cut
+    story = story_of(heading)
+    dek = standfirst(tree, heading, metadata.authors)
     strip_never_article(tree)
     content = main_content(tree)
     body = ""

@@ -17,17 +17,17 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ingest.readers.html_authors import authors_from_text, clean_authors
 from ingest.readers.html_blocks import (
+    HEADING,
     byline_or_date,
     chrome_block,
     relevel,
     without_closing_dates,
     without_link_sections,
 )
-from ingest.readers.html_content import naming_words
+from ingest.readers.html_content import LONG, naming_words
 from ingest.readers.html_markdown import element_markdown, markdown_blocks
 
 WORD = re.compile(r"\w+")
-LONG = 60  # characters: a paragraph, not a label
 LEAD_IN = 200  # characters above the headline that are labels (kicker, breadcrumb), not text
 KICKER_WORDS = 3  # words a heading may carry before the title (`Title:`, a kicker)
 # Newswire datelines: `PITTSBURGH, Nov. 5, 2026 /PRNewswire/ --`, `NEW YORK, Nov. 5, 2026
@@ -42,7 +42,6 @@ BIO_VERBS = re.compile(r"\s+(?:is|was|covers|writes|reports|has|joined|edits)\b"
 BIO_LENGTH = 400
 SIGNATURE_LENGTH = 150
 
-HEADING = re.compile(r"^(#{1,6}) (.*)$")
 # `2 Answers`, `Comments (312)`, `14 responses`: counters over a thread, not section titles.
 COUNTER = re.compile(r"^(?:\d[\d,.]*\s+(?:answers?|comments?|replies|responses)|"
                      r"(?:answers|comments|replies|responses)\s*\(\d[\d,.]*\))$", re.I)
@@ -81,9 +80,14 @@ def own_headline(content: LexborNode, title: str | None) -> str | None:
     return text if words and len(words) < len(wanted) and inside else None
 
 
-def story_of(tree: LexborHTMLParser, title: str | None) -> LexborNode | None:
-    """The `<article>` holding the headline (found before the page's headers are cut)."""
-    node = title_heading(tree.body, title) if tree.body is not None else None
+def page_headline(tree: LexborHTMLParser, title: str | None) -> LexborNode | None:
+    """The title's `<h1>` in the whole page, before its headers are cut."""
+    return title_heading(tree.body, title) if tree.body is not None else None
+
+
+def story_of(heading: LexborNode | None) -> LexborNode | None:
+    """The `<article>` holding the headline `heading` (`page_headline`)."""
+    node = heading
     while node is not None and node.tag != "article":
         node = node.parent
     return node
@@ -98,15 +102,15 @@ STANDFIRST_WORDS = (8, 80)  # shorter is a label or a kicker, longer is the stor
 STANDFIRST_LOOKAHEAD = 4  # elements after the headline that may still be its standfirst
 
 
-def standfirst(tree: LexborHTMLParser, title: str | None, authors: list[str]) -> str | None:
+def standfirst(tree: LexborHTMLParser, heading: LexborNode | None,
+               authors: list[str]) -> str | None:
     """The standfirst (the summary under the headline) as Markdown, when the page marks it.
 
     It is article text, but sites print it in the article's header, beside the byline and away
     from the body's container. Read before the header is cut: the few elements that follow the
-    title's `<h1>`, the first one named as a summary (`STANDFIRST_NAME`) or saying what the
-    page's description says, unless it is a byline, a date or a row of links.
+    headline (`page_headline`), the first one named as a summary (`STANDFIRST_NAME`) or saying
+    what the page's description says, unless it is a byline, a date or a row of links.
     """
-    heading = title_heading(tree.body, title) if tree.body is not None else None
     if heading is None:
         return None
     description = _description(tree)
@@ -192,8 +196,7 @@ def one_article(content: LexborNode, story: LexborNode | None) -> LexborNode:
     side by side: the one that holds the headline is the article."""
     if story is None:
         return content
-    stories = [node for node in content.css("article")
-               if sum(len(p.text() or "") >= LONG for p in node.css("p")) >= 2]
+    stories = [node for node in content.css("article") if _paragraphs(node) >= 2]
     if len(stories) < 2:
         return content
     return next((node for node in stories if node.mem_id == story.mem_id), content)

@@ -224,11 +224,11 @@ def _text_blocks(body: LexborNode) -> list[tuple[LexborNode, int, int]]:
 
 def prune(content: LexborNode) -> None:
     """Remove furniture that sits inside the article container."""
-    total = max(1, _size(content))
+    total = max(1, text_size(content))
     for node in content.css(MARKED):
         if node.mem_id == content.mem_id or node.tag in KEPT_WHATEVER_THEIR_CLASS:
             continue
-        if _furniture(naming_words(node)) and _size(node) < 0.3 * total:
+        if _furniture(naming_words(node)) and text_size(node) < 0.3 * total:
             node.decompose()
     for node in content.css(HIDDEN):
         # Hidden menus and popups go; a hidden block holding much of the article is text a
@@ -236,7 +236,7 @@ def prune(content: LexborNode) -> None:
         style = node.attributes.get("style")
         if style is not None and not HIDDEN_STYLE.search(style):
             continue
-        paragraphs = sum(_size(p) for p in node.css("p"))
+        paragraphs = sum(text_size(p) for p in node.css("p"))
         if node.parent is not None and paragraphs < 0.3 * total:
             node.decompose()
     for node in content.css("figcaption, figure > footer"):
@@ -246,7 +246,7 @@ def prune(content: LexborNode) -> None:
         if figure is None or figure.css_first("table, blockquote, pre") is None:
             node.decompose()
     for node in content.css("ul, ol, div, section"):
-        if node.parent is not None and _teaser_list(node) and _size(node) < 0.5 * total:
+        if node.parent is not None and _teaser_list(node) and text_size(node) < 0.5 * total:
             node.decompose()
     for node in content.css("table"):
         if node.parent is not None and _label_table(node):
@@ -271,16 +271,16 @@ def _link_list(node: LexborNode, total: int) -> bool:
     """Links with little else: "read more" lines, lists of other stories. A list made only of
     links goes even when it is long next to a short article; a mostly-linked one only when
     it is a small part of the container."""
-    size = _size(node)
+    size = text_size(node)
     if not size or size > 0.8 * total:
         return False
-    density = sum(_size(a) for a in node.css("a")) / size
+    density = sum(text_size(a) for a in node.css("a")) / size
     if density >= 0.95:
         return node.tag != "p" or size < 200
     return density > 0.8 and node.tag != "p" and size < 0.3 * total
 
 
-def _size(node: LexborNode) -> int:
+def text_size(node: LexborNode) -> int:
     """Characters of text, whitespace not counted (templates indent with lots of it)."""
     return len("".join((node.text(deep=True) or "").split()))
 

@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
+from ingest.readers.html_content import text_size
+
 # A label before a link: a few words ending in `:`, `|` or an arrow, or an arrow and a word.
 LINK_LABEL = re.compile(r"^(?:[←→«»‹›]\s*)?[^\W\d_][\w’'.\- ]{0,30}?\s*[:|»›→]$|"
                         r"^[←«‹]\s*[^\W\d_][\w’' ]{0,20}$")
@@ -50,7 +52,7 @@ def _around_links(content: LexborNode, page_url: str | None) -> dict[int, Lexbor
     found: dict[int, LexborNode] = {}
     for node in content.css("a, form"):
         if node.tag == "form":
-            if _size(node) < PROMO_LENGTH:
+            if text_size(node) < PROMO_LENGTH:
                 found[node.mem_id] = node
         elif (block := _block_of(node, content)) is not None:
             blocks.setdefault(block.mem_id, (block, []))[1].append(node)
@@ -131,7 +133,7 @@ def _contact_block(node: LexborNode) -> bool:
     raw = (node.text(deep=True, separator=" ") or "").lstrip()
     if CONTACT_LABEL.match(raw[:80]) is None:  # most blocks fail here, before any counting
         return False
-    return _size(node) <= CONTACT_LENGTH and REACHABLE.search(raw) is not None
+    return text_size(node) <= CONTACT_LENGTH and REACHABLE.search(raw) is not None
 
 
 def _promo_box(node: LexborNode, content: LexborNode, total: list[int]) -> bool:
@@ -143,11 +145,11 @@ def _promo_box(node: LexborNode, content: LexborNode, total: list[int]) -> bool:
              if child.tag != "-text" or (child.text_content or "").strip()]
     if len(parts) < 2 or parts[-1].tag == "-text":  # cheap shape checks before any counting
         return False
-    size = _size(node)
+    size = text_size(node)
     if not 0 < size <= PROMO_LENGTH:
         return False
     if not total:
-        total.append(_size(content))
+        total.append(text_size(content))
     if size > 0.3 * total[0] or node.css_first(
             "h2, h3, h4, ul, ol, table, pre, blockquote, img, picture, figure") is not None:
         return False
@@ -192,6 +194,3 @@ def _bare(hostname: str) -> str:
 def _text(node: LexborNode) -> str:
     return " ".join((node.text(deep=True, separator=" ") or "").split())
 
-
-def _size(node: LexborNode) -> int:
-    return len("".join((node.text(deep=True) or "").split()))

@@ -15,6 +15,7 @@ import re
 
 from selectolax.lexbor import LexborNode
 
+from ingest.code_names import PLAIN
 from ingest.readers.html_safety import safe_url
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -39,7 +40,7 @@ INLINE_SPECIAL = re.compile(r"(<(?=[A-Za-z/!?]))")
 LANGUAGE = re.compile(r"(?:^|\s)(?:language-|lang-|highlight-source-|highlight-|brush:\s*)"
                       r"([A-Za-z0-9_+#.-]+)")
 LANGUAGE_ATTRIBUTES = ("data-lang", "data-language", "data-code-block-lang")
-NOT_LANGUAGES = {"none", "plaintext", "text", "nohighlight", "plain", "default"}
+NOT_LANGUAGES = PLAIN | {"default"}  # `highlight-default`: Sphinx states no language
 # highlight.js pages often put the bare language name on `<code>` (`class="sql"`, `class="hljs
 # ini"`). A bare class word is only a language when it is one of these well-known names; single
 # letters (`c`, `r`) are too often something else to trust.

@@ -345,7 +345,6 @@ def _first_h1(tree: LexborHTMLParser) -> str | None:
 
 
 PAGE_SIGNALS: list[tuple[str, str, Callable[[LexborHTMLParser], Any]]] = [
-    ("url", "link rel=canonical", _canonical),
     ("published", "time datetime", _time_published),
     ("tags", "rel=tag", _rel_tags),
     ("tags", "tag links", _tag_links),
