@@ -30,7 +30,8 @@ def parse(raw: RawDocument, format: Format | None = None, now: datetime | None =
     text = decode(raw.data, raw.origin, raw.charset).replace("\r\n", "\n").replace("\r", "\n")
     format = format or sniff(text, raw.origin)
     draft = READERS[format](text, raw.origin)
-    markdown, title = structure.settle_title(draft.markdown.strip() + "\n", draft.metadata.title)
+    settled = structure.settle(draft.markdown.strip() + "\n", draft.metadata.title)
+    markdown, title = settled.markdown, settled.title
     metadata = draft.metadata
     if title and not metadata.title:
         provenance = {**metadata.provenance, "title": "first heading"}
@@ -43,7 +44,7 @@ def parse(raw: RawDocument, format: Format | None = None, now: datetime | None =
             "url": raw.url, "provenance": {**metadata.provenance, "url": "fetched from"}})
     if now is not None:
         metadata = _not_after(metadata, now)
-    parts = structure.parse(markdown)
+    parts = structure.parse(markdown, settled.blocks)
     return Article(
         source=raw.origin,
         format=format,

@@ -10,10 +10,10 @@ A table's caption is written as a pandoc-style `Table: caption` paragraph right 
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
+from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import block as _block_rule
@@ -63,15 +63,14 @@ def _blocks(markdown: str) -> StateCore:
     return state
 
 
-def _tokens(markdown: str) -> list[Token]:
-    """The parse `_Walker` needs, reusing `settle_title`'s block parse when it was of this same
-    Markdown (it usually is: pipeline calls the two in a row).
+def _tokens(markdown: str, blocks: StateCore | None) -> list[Token]:
+    """The parse `_Walker` needs, going on from `blocks` (`settle`'s block parse) when it is of
+    this same Markdown (it usually is: pipeline calls the two in a row).
 
     It is `_parser().parse(markdown)` but for one thing: inline text that cannot hold a link
     (no `[`, no `<`) is not parsed into children, since children are only read for links.
     """
-    settled, _settled.last = getattr(_settled, "last", None), None
-    state = settled[1] if settled is not None and settled[0] == markdown else _blocks(markdown)
+    state = blocks if blocks is not None and blocks.src == markdown else _blocks(markdown)
     for rule in _core_rules()[1]:
         if rule is _inline_rule and not state.md.options.get("linkify"):
             _inline_links(state)
@@ -91,9 +90,13 @@ def _inline_links(state: StateCore) -> None:
                 md.inline.parse(token.content, md, state.env, token.children)
 
 
-_settled = threading.local()
-"""`last`: the block parse `settle_title` made of the Markdown it returned unchanged, as
-(markdown, state), taken by `parse`. Per thread, so a state is never parsed on by two."""
+class Settled(NamedTuple):
+    """`settle`'s result: the Markdown, its title, and the block parse made of that Markdown
+    when it came back unchanged (for `parse` to go on from; None when it was rewritten)."""
+
+    markdown: str
+    title: str | None
+    blocks: StateCore | None
 
 
 @dataclass
@@ -134,6 +137,12 @@ def word_count(markdown: str) -> int:
 
 
 def settle_title(markdown: str, title: str | None) -> tuple[str, str | None]:
+    """Markdown whose only level-1 heading is the title, and the title (see `settle`)."""
+    settled = settle(markdown, title)
+    return settled.markdown, settled.title
+
+
+def settle(markdown: str, title: str | None) -> Settled:
     """Return Markdown whose only level-1 heading is the title, and the title.
 
     Readers of Markdown and text often have the title as metadata and sections as `#`; readers
@@ -150,14 +159,12 @@ def settle_title(markdown: str, title: str | None) -> tuple[str, str | None]:
     opens = bool(headings) and (headings[0][0].map or [0])[0] == _first_content_line(lines)
     if opens and headings[0][1] == 1 and (title is None or _same(texts[0], title)):
         if sum(level == 1 for _, level in headings) == 1:
-            _settled.last = (markdown, state)
-            return markdown, title or texts[0]
-        return _relevel(lines, headings[1:], texts[1:]), title or texts[0]
+            return Settled(markdown, title or texts[0], state)
+        return Settled(_relevel(lines, headings[1:], texts[1:]), title or texts[0], None)
     if title is None:
-        _settled.last = (markdown, state)
-        return markdown, None
+        return Settled(markdown, None, state)
     body = _relevel(lines, headings, texts)
-    return f"# {title}\n\n{body.lstrip()}", title
+    return Settled(f"# {title}\n\n{body.lstrip()}", title, None)
 
 
 def _first_content_line(lines: list[str]) -> int:
@@ -183,9 +190,10 @@ def _relevel(lines: list[str], headings: list[tuple[Token, int]], texts: list[st
     return "".join(out)
 
 
-def parse(markdown: str) -> Structure:
-    """Split Markdown into sections, blocks, tables, code blocks and links."""
-    tokens = _tokens(markdown)
+def parse(markdown: str, blocks: StateCore | None = None) -> Structure:
+    """Split Markdown into sections, blocks, tables, code blocks and links; `blocks`: the block
+    parse `settle` made of this Markdown, when there is one (saves parsing it again)."""
+    tokens = _tokens(markdown, blocks)
     line_starts = [0, *accumulate(len(line) for line in markdown.splitlines(keepends=True))]
     walker = _Walker(markdown, line_starts)
     walker.walk(tokens)

@@ -150,3 +150,9 @@ def test_settle_title_lifts_sections_under_a_title_given_as_metadata() -> None:
 def test_settle_title_keeps_the_list_marker_of_a_heading_it_shifts() -> None:
     markdown, _ = structure.settle_title("# Part\n\n- ## In a list\n", "Headline")
     assert markdown == "# Headline\n\n## Part\n\n- ### In a list\n"
+
+
+def test_parse_going_on_from_settle_s_block_parse_gives_the_same_structure() -> None:
+    settled = structure.settle(ARTICLE, None)
+    assert settled.blocks is not None  # unchanged Markdown: its block parse is handed over
+    assert structure.parse(settled.markdown, settled.blocks) == structure.parse(settled.markdown)
