@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ingest import dates
 from ingest.dates import to_iso
 from ingest.readers.html_authors import FOREIGN_LEAD, LEAD
 
@@ -24,11 +25,8 @@ END_MARK = re.compile(r"^\\?(?:#\s?){3}$|^-\s?30\s?-$")
 LINE = 160  # characters: a longer block is text, not a byline or a date line
 SENTENCE_END = re.compile(r"[.!?…]$")
 SENTENCE_ENDS = (".", "!", "?", "…")
-MONTHS = ("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|enero|febrero|marzo|abril|mayo|"
-          "junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|"
-          "mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|"
-          "juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|"
-          "ottobre|dicembre")
+# Month names `dates.to_iso` reads, English and the other languages, longest first.
+MONTHS = "|".join(sorted({*dates.MONTHS, *dates.FOREIGN_MONTH}, key=len, reverse=True))
 # A date as pages print it in any language: `09/05/2026`, `12 novembre 2026`, `Jul 21, 2026`.
 DATE_LIKE = re.compile(rf"\b\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|"
                        rf"\b\d{{1,2}}\.?\s+(?:{MONTHS})\w*\.?,?\s+\d{{4}}\b|"
