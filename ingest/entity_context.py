@@ -65,9 +65,10 @@ SHARES_BEFORE = re.compile(r"\b(?:(?:shares|stock)\s+(?:in|of)|listed\s+on(?:\s+
 APPOSITION = re.compile(rf",\s+(?:a|an|the|{_WORD}['’]s)\s+(?:[\w'’-]+\s+){{0,3}}?"
                         rf"(?:(?P<org>{ORG_NOUNS}){NOUN_ENDS}|(?P<role>{ROLE_NOUNS})\b|"
                         rf"(?P<site>{SITE_NOUNS}){NOUN_ENDS})")
-SITE_AFTER = re.compile(rf"[ \t]+(?:[a-z]+[ \t]+)?{SITE_NOUNS}\b")  # `Quebrada Negra copper mine`
-SITE_WORDS = ("mine", "port", "terminal", "oilfield", "refinery", "smelter", "dam", "reservoir",
-              "airport")
+# `the Quebrada Negra copper mine`: the noun first (a fast scan for its letters), then the name
+# before it, past at most one lower-case word.
+SITE_NOUN = re.compile(rf"{SITE_NOUNS}\b")
+NAME_BEFORE_SITE = re.compile(rf"(?:^|(?<=\s))(?P<name>{NAME})[ \t]+(?:[a-z]+[ \t]+)?$")
 ROLE_WORDS = frozenset(re.findall(r"[a-z]+", ROLE_NOUNS)) | {"premier", "leader", "minister"}
 COPULAS = tuple(re.compile(rf" {verb} (?:a |an |the )?(?:[\w'’-]+ ){{0,3}}?"
                            rf"(?:(?P<org>{ORG_NOUNS}){NOUN_ENDS}|(?P<role>{ROLE_NOUNS})\b)")
@@ -100,30 +101,37 @@ def hints(text: str) -> dict[str, str]:
     return {_bare(name): kind for name, kind in found.items()}
 
 
+CUE_WORDS = ROLE_WORDS | PLACE_WORDS | ORG_WORDS | {"at", "from", "of", "with", "on", "the"}
+
+
 def _names_after_cues(text: str, found: dict[str, str]) -> None:
     """`in Merredin` (a place), `company Vantor`, `analysts at Jefferies`, `shares in Vantor`,
     `listed on Euronext Amsterdam` (organisations)."""
-    sites = any(noun in text for noun in SITE_WORDS)  # most articles name no mine or port
     for space in SPACE_CAPITAL.finditer(text):
         at = space.start()
         start = text.rfind(" ", max(0, at - 24), at) + 1 or max(0, at - 24)
         word = text[start:at].rstrip(",")  # `the state copper commission, Cochilco`
-        cue = word in ROLE_WORDS or word in PLACE_WORDS or word in ORG_WORDS
-        if not (cue or sites or _org_cue(text, word, start, at + 1)):
+        if word not in CUE_WORDS:
             continue
         name = NAME_AT.match(text, at + 1)
         if name is None:
             continue
         if word in ROLE_WORDS and 2 <= len(name[0].split()) <= 3:
             found.setdefault(name[0], "person")  # `mining minister Tomás Echeverría`
-        elif sites and word not in ORG_WORDS and SITE_AFTER.match(text, name.end()):
-            found.setdefault(name[0], "place")  # `the Quebrada Negra copper mine`
         elif word in PLACE_WORDS and not NOT_PLACE_BEFORE.search(text, max(0, start - 30), start):
             if AFTER_PLACE_AT.match(text, name.end()):
                 for part in SPLIT_LIST.split(name[0]):
                     found.setdefault(part, "place")
         elif word in ORG_WORDS or _org_cue(text, word, start, at + 1):
             found[name[0]] = "organization"
+    for site in SITE_NOUN.finditer(text):
+        at = site.start()
+        if at == 0 or text[at - 1].isalnum():
+            continue  # inside a word: `report`, `Amsterdam`
+        name = NAME_BEFORE_SITE.search(text, max(0, at - LOOKBEHIND), at)
+        before = text[:name.start()].rstrip().rpartition(" ")[2].rstrip(",") if name else ""
+        if name and before not in ORG_WORDS:
+            found.setdefault(name["name"], "place")
 
 
 def _place_lists(text: str, found: dict[str, str]) -> None:
